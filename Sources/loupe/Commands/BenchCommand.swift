@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct BenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Benchmarks (build with -c release; ./scripts/run does).",
+    subcommands: [BenchFacesCommand.self]
+  )
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Loupe: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "loupe",
+    abstract: "Self-hosted multimedia AI: faces, analysis and search on your own machine.",
+    subcommands: [FacesCommand.self, ModelsCommand.self, BenchCommand.self]
+  )
+}

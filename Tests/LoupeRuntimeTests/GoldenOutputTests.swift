@@ -1,0 +1,87 @@
+import Foundation
+import LoupeRuntime
+import Testing
+
+/// OpenVINO's outputs against onnxruntime's, computed once by Fixtures/make_golden.py.
+@Suite struct GoldenOutputTests {
+  struct Golden: Decodable {
+    struct Model: Decodable {
+      var path: String
+      var side: Int
+      var shape: [Int]
+      var output: [Float]
+    }
+    var models: [String: Model]
+  }
+
+  static let golden: Golden = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden.json")
+    return try! JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+  }()
+
+  /// The input make_golden.py uses: value[c][y][x] = sin(0.05·x + 0.09·y + 1.3·c).
+  static func pattern(side: Int) -> Tensor {
+    var values: [Float] = []
+    values.reserveCapacity(3 * side * side)
+    for c in 0..<3 {
+      for y in 0..<side {
+        for x in 0..<side {
+          values.append(Float(sin(0.05 * Double(x) + 0.09 * Double(y) + 1.3 * Double(c))))
+        }
+      }
+    }
+    return Tensor(shape: [1, 3, side, side], floats: values)
+  }
+
+  static func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
+    zip(a, b).map { abs($0 - $1) }.max() ?? .infinity
+  }
+
+  @Test(arguments: ["arcface_w600k_mbf", "landmarks_2d106"])
+  func f32MatchesOnnxRuntime(model name: String) async throws {
+    let golden = try #require(Self.golden.models[name])
+    let model = try InferenceModel(
+      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      options: InferenceOptions(precision: .f32, threads: 2))
+    let output = try #require(try await model.run([Self.pattern(side: golden.side)]).first)
+    #expect(output.shape == golden.shape)
+    #expect(output.count == golden.output.count)
+    #expect(Self.maxAbsDifference(output.floats, golden.output) <= 1e-4)
+  }
+
+  @Test func bf16IsCloseButNotIdentical() async throws {
+    let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
+    let model = try InferenceModel(
+      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      options: InferenceOptions(precision: .bf16, threads: 2))
+    let output = try #require(try await model.run([Self.pattern(side: golden.side)]).first).floats
+    let difference = Self.maxAbsDifference(output, golden.output)
+    // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not.
+    #expect(difference < 0.25)
+    let cosine = zip(output, golden.output).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+      / (output.map { $0 * $0 }.reduce(0, +).squareRoot() * golden.output.map { $0 * $0 }.reduce(0, +).squareRoot())
+    #expect(cosine > 0.99)
+  }
+
+  @Test func concurrentCallersGetTheirOwnResults() async throws {
+    let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
+    let model = try InferenceModel(
+      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      options: InferenceOptions(precision: .f32, threads: 1, concurrentRequests: 2))
+    let zero = Tensor(shape: [1, 3, 112, 112], floats: [Float](repeating: 0, count: 3 * 112 * 112))
+    let expectedZero = try #require(try await model.run([zero]).first).floats
+    // Eight callers on a pool of two, interleaving two different inputs.
+    try await withThrowingTaskGroup(of: (Int, [Float]).self) { group in
+      for index in 0..<8 {
+        group.addTask {
+          let input = index.isMultiple(of: 2) ? Self.pattern(side: 112) : zero
+          return (index, try #require(try await model.run([input]).first).floats)
+        }
+      }
+      for try await (index, output) in group {
+        let expected = index.isMultiple(of: 2) ? golden.output : expectedZero
+        #expect(Self.maxAbsDifference(output, expected) <= 1e-4)
+      }
+    }
+  }
+}
