@@ -61,10 +61,7 @@ let package = Package(
       dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"],
       swiftSettings: openVINOSwiftSettings
     ),
-    .testTarget(
-      name: "loupeTests",
-      dependencies: ["loupe"],
-      swiftSettings: openVINOSwiftSettings
-    ),
+    // Runs the built `loupe` executable; depending on it makes `swift build --build-tests` build it.
+    .testTarget(name: "loupeTests", dependencies: ["loupe"]),
   ]
 )

@@ -8,8 +8,12 @@
 static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 static int start_result = -1;
 
+static void drop_message(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {}
+
 static void start(void) {
   start_result = VIPS_INIT("loupe");
+  // Decode failures reach callers as typed errors; libvips' per-tile warnings would only be noise on stderr.
+  g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, drop_message, NULL);
   if (start_result == 0) {
     // Loupe decodes whole images in one go; a large operation cache only holds memory.
     vips_cache_set_max(0);

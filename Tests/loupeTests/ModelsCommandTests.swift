@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@Suite struct ModelsCommandTests {
+  struct Entry: Decodable {
+    var id: String
+    var package: String
+    var path: String
+    var sha256: String
+    var licence: String
+    var present: Bool
+    var verified: Bool?
+  }
+
+  @Test func listsEveryModelAsPresentAndVerified() throws {
+    let result = try CLIRunner.run(["models", "--json", "--verify"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let entries = try JSONDecoder().decode([Entry].self, from: Data(result.standardOutput.utf8))
+    #expect(Set(entries.map(\.id)) == ["scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025"])
+    for entry in entries {
+      #expect(entry.present && entry.verified == true, "\(entry.id)")
+      #expect(entry.sha256.count == 64 && !entry.licence.isEmpty && entry.package.contains("=="))
+      #expect(FileManager.default.fileExists(atPath: entry.path))
+    }
+  }
+}
