@@ -41,7 +41,8 @@ import Testing
   @Test func translationWarpShiftsAndFillsBorder() throws {
     let photo = try TestMedia.decode("astronaut.png").pixels
     let shifted = try #require(
-      photo.warped(by: AffineTransform(a: 1, b: 0, tx: 10, c: 0, d: 1, ty: 5), width: 512, height: 512, border: (1, 2, 3)))
+      photo.warped(
+        by: AffineTransform(a: 1, b: 0, tx: 10, c: 0, d: 1, ty: 5), width: 512, height: 512, border: (1, 2, 3)))
     #expect(shifted[110, 105] == photo[100, 100])
     #expect(shifted[3, 200] == (1, 2, 3))
   }
@@ -51,7 +52,9 @@ import Testing
     let truth = AffineTransform(
       a: scale * cos(angle), b: -scale * sin(angle), tx: 12,
       c: scale * sin(angle), d: scale * cos(angle), ty: -7)
-    let source = [Point(x: 10, y: 20), Point(x: 50, y: 22), Point(x: 30, y: 45), Point(x: 15, y: 70), Point(x: 48, y: 69)]
+    let source = [
+      Point(x: 10, y: 20), Point(x: 50, y: 22), Point(x: 30, y: 45), Point(x: 15, y: 70), Point(x: 48, y: 69),
+    ]
     let estimated = try #require(AffineTransform.similarity(from: source, to: source.map(truth.apply)))
     let pairs: [(Float, Float)] = [
       (estimated.a, truth.a), (estimated.b, truth.b), (estimated.tx, truth.tx),

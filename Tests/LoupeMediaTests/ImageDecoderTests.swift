@@ -52,7 +52,9 @@ import Testing
     #expect(throws: ImageError.empty) { try ImageDecoder().decode([UInt8]()) }
   }
 
-  @Test(arguments: ["astronaut.png", "astronaut.jpg", "astronaut.gif", "astronaut.webp", "astronaut.tiff", "astronaut.bmp"])
+  @Test(arguments: [
+    "astronaut.png", "astronaut.jpg", "astronaut.gif", "astronaut.webp", "astronaut.tiff", "astronaut.bmp",
+  ])
   func truncatedInputIsCorrupt(name: String) throws {
     let bytes = try TestMedia.bytes(name)
     let format = try #require(ImageFormat.sniff(bytes))

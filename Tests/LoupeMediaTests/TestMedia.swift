@@ -4,9 +4,10 @@ import LoupeMedia
 /// Images scripts/setup makes from scikit-image's astronaut photo (scripts/media/make_test_images.py).
 enum TestMedia {
   static let directory: URL = {
-    let root = ProcessInfo.processInfo.environment["LOUPE_DEPS"].map { URL(fileURLWithPath: $0) }
+    let root =
+      ProcessInfo.processInfo.environment["LOUPE_DEPS"].map { URL(fileURLWithPath: $0) }
       ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".deps")
+      .deletingLastPathComponent().appendingPathComponent(".deps")
     return root.appendingPathComponent("test-media")
   }()
 

@@ -58,7 +58,8 @@ import Testing
     let difference = Self.maxAbsDifference(output, golden.output)
     // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not.
     #expect(difference < 0.25)
-    let cosine = zip(output, golden.output).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+    let cosine =
+      zip(output, golden.output).reduce(Float(0)) { $0 + $1.0 * $1.1 }
       / (output.map { $0 * $0 }.reduce(0, +).squareRoot() * golden.output.map { $0 * $0 }.reduce(0, +).squareRoot())
     #expect(cosine > 0.99)
   }

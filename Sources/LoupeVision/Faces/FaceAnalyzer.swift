@@ -26,9 +26,11 @@ public struct FaceAnalyzer: Sendable {
     let detector: any FaceDetector =
       switch kind {
       case .scrfd:
-        SCRFDDetector(model: try InferenceModel(path: dependencies.url(for: ModelCatalog.scrfd500M).path, options: options))
+        SCRFDDetector(
+          model: try InferenceModel(path: dependencies.url(for: ModelCatalog.scrfd500M).path, options: options))
       case .retinaface:
-        RetinaFaceDetector(model: try InferenceModel(path: dependencies.url(for: ModelCatalog.retinaFace).path, options: options))
+        RetinaFaceDetector(
+          model: try InferenceModel(path: dependencies.url(for: ModelCatalog.retinaFace).path, options: options))
       }
     let embedder = ArcFaceEmbedder(
       model: try InferenceModel(path: dependencies.url(for: ModelCatalog.arcFaceMobile).path, options: options))

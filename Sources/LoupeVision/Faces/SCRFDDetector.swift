@@ -34,7 +34,9 @@ public struct SCRFDDetector: FaceDetector {
     return suppressOverlaps(faces, threshold: overlapThreshold)
   }
 
-  private func decode(scores: [Float], distances: [Float], keypoints: [Float], stride: Int, scale: Float) -> [DetectedFace] {
+  private func decode(scores: [Float], distances: [Float], keypoints: [Float], stride: Int, scale: Float)
+    -> [DetectedFace]
+  {
     let cells = Self.inputSide / stride
     let step = Float(stride)
     var faces: [DetectedFace] = []

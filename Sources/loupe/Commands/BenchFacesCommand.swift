@@ -45,7 +45,8 @@ struct BenchFacesCommand: AsyncParsableCommand {
     var faceCounts: [Int] = []
     for precision in [Precision.f32, .bf16] {
       let analyzer = try FaceAnalyzer.live(
-        dependencies: dependencies, options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 1))
+        dependencies: dependencies,
+        options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 1))
       var medians: [Double] = []
       faceCounts = []
       for image in images {
@@ -88,10 +89,12 @@ struct BenchFacesCommand: AsyncParsableCommand {
 
   private func runReference(dependencies: DependenciesDirectory, paths: [String]) throws -> Reference {
     let python = dependencies.root.appendingPathComponent("venv/bin/python").path
-    let script = dependencies.root.deletingLastPathComponent().appendingPathComponent("Benchmarks/faces_onnxruntime.py").path
+    let script = dependencies.root.deletingLastPathComponent().appendingPathComponent("Benchmarks/faces_onnxruntime.py")
+      .path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script, "--deps", dependencies.root.path, "--runs", String(runs), "--threads", String(threads)] + paths
+    process.arguments =
+      [script, "--deps", dependencies.root.path, "--runs", String(runs), "--threads", String(threads)] + paths
     let output = Pipe()
     process.standardOutput = output
     try process.run()
@@ -117,7 +120,8 @@ struct BenchFacesCommand: AsyncParsableCommand {
   private func printTable(header: [String], rows: [[String]]) {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     for row in [header] + rows {
-      print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+      print(
+        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
     }
   }
 }

@@ -40,7 +40,9 @@ struct ModelsCommand: AsyncParsableCommand {
       return
     }
     for entry in entries {
-      let state = entry.present ? (entry.verified.map { $0 ? "present, sha256 ok" : "present, SHA256 MISMATCH" } ?? "present") : "MISSING"
+      let state =
+        entry.present
+        ? (entry.verified.map { $0 ? "present, sha256 ok" : "present, SHA256 MISMATCH" } ?? "present") : "MISSING"
       print("\(entry.id)  [\(state)]")
       print("  package: \(entry.package)")
       print("  path:    \(entry.path)")
