@@ -56,12 +56,14 @@ import Testing
       options: InferenceOptions(precision: .bf16, threads: 2))
     let output = try #require(try await model.run([Self.pattern(side: golden.side)]).first).floats
     let difference = Self.maxAbsDifference(output, golden.output)
-    // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not.
-    #expect(difference < 0.25)
+    // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not
+    // (measured: 0.044 max abs on outputs up to 1.22, cosine 0.9996).
+    #expect(difference > 1e-4, "bf16 was not applied")
+    #expect(difference < 0.1)
     let cosine =
       zip(output, golden.output).reduce(Float(0)) { $0 + $1.0 * $1.1 }
       / (output.map { $0 * $0 }.reduce(0, +).squareRoot() * golden.output.map { $0 * $0 }.reduce(0, +).squareRoot())
-    #expect(cosine > 0.99)
+    #expect(cosine > 0.999)
   }
 
   @Test func concurrentCallersGetTheirOwnResults() async throws {
