@@ -37,7 +37,9 @@ import Testing
         bytes = Array(bytes.prefix(Int.random(in: 1..<bytes.count, using: &generator)))
       default:  // overwrite a run, header included
         let start = Int.random(in: 0..<min(bytes.count, 256), using: &generator)
-        for index in start..<min(bytes.count, start + 32) { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
+        for index in start..<min(bytes.count, start + 32) {
+          bytes[index] = UInt8.random(in: 0...255, using: &generator)
+        }
       }
       do {
         let image = try decoder.decode(bytes)

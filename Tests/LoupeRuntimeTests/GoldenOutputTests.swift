@@ -108,3 +108,41 @@ import Testing
     #expect(model.outputs[0].shape.last == 512)
   }
 }
+
+/// OpenVINO's TFLite frontend against the reference TFLite interpreter (Fixtures/make_golden_tflite.py).
+@Suite struct TFLiteGoldenOutputTests {
+  struct Golden: Decodable {
+    struct Output: Decodable {
+      var shape: [Int]
+      var values: [Float]
+    }
+    var path: String
+    var outputs: [String: Output]
+  }
+
+  @Test func faceMeshMatchesTheTFLiteInterpreter() async throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Fixtures/golden_tflite.json")
+    let golden = try JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+    let model = try InferenceModel(
+      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      options: InferenceOptions(precision: .f32, threads: 2))
+    #expect(model.inputs.first?.shape == [1, 192, 192, 3])
+    // NHWC: value[y][x][c] = 0.5 + 0.5·sin(0.05·x + 0.09·y + 1.3·c).
+    var values: [Float] = []
+    for y in 0..<192 {
+      for x in 0..<192 {
+        for c in 0..<3 {
+          values.append(Float(0.5 + 0.5 * sin(0.05 * Double(x) + 0.09 * Double(y) + 1.3 * Double(c))))
+        }
+      }
+    }
+    let outputs = try await model.run([Tensor(shape: [1, 192, 192, 3], floats: values)])
+    #expect(outputs.count == golden.outputs.count)
+    for (info, output) in zip(model.outputs, outputs) {
+      let expected = try #require(golden.outputs[info.name], "no golden output \(info.name)")
+      #expect(output.shape == expected.shape)
+      #expect(GoldenOutputTests.maxAbsDifference(output.floats, expected.values) <= 1e-4)
+    }
+  }
+}

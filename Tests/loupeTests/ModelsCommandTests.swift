@@ -16,7 +16,10 @@ import Testing
     let result = try CLIRunner.run(["models", "--json", "--verify"])
     #expect(result.status == 0, "\(result.standardError)")
     let entries = try JSONDecoder().decode([Entry].self, from: Data(result.standardOutput.utf8))
-    #expect(Set(entries.map(\.id)) == ["scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025"])
+    #expect(
+      Set(entries.map(\.id)) == [
+        "scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025", "face_mesh_468",
+      ])
     for entry in entries {
       #expect(entry.present && entry.verified == true, "\(entry.id)")
       #expect(entry.sha256.count == 64 && !entry.licence.isEmpty && entry.package.contains("=="))

@@ -30,5 +30,12 @@ public enum ModelCatalog {
     sha256: "b7a7acab55e104dce6f32cdfff929bd83946da5cd869b9e2e9bdffafd1b7e4a5",
     licence: "MIT")
 
-  public static let all: [ModelFile] = [scrfd500M, arcFaceMobile, landmarks106, retinaFace]
+  /// MediaPipe's 468-point face mesh, read by OpenVINO's TFLite frontend.
+  public static let faceMesh468 = ModelFile(
+    id: "face_mesh_468", package: "mediapipe==0.10.21",
+    path: "nodeps/mediapipe/modules/face_landmark/face_landmark.tflite",
+    sha256: "1055cb9d4a9ca8b8c688902a3a5194311138ba256bcc94e336d8373a5f30c814",
+    licence: "Apache-2.0")
+
+  public static let all: [ModelFile] = [scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468]
 }
