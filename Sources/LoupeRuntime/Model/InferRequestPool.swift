@@ -9,9 +9,10 @@ final class InferRequestPool: Sendable {
     var waiters: [CheckedContinuation<Request, Never>] = []
   }
 
-  /// An `ov_infer_request_t*`, owned by the pool.
+  /// An `ov_infer_request_t*`, owned by the pool, with its completion bridge.
   struct Request: @unchecked Sendable {
     let handle: OpaquePointer
+    let completion: InferenceCompletion
   }
 
   private let state: Mutex<State>
@@ -23,7 +24,13 @@ final class InferRequestPool: Sendable {
       for _ in 0..<count {
         var request: OpaquePointer?
         try check(ov_compiled_model_create_infer_request(compiledModel, &request), "infer request creation")
-        if let request { requests.append(Request(handle: request)) }
+        guard let request else { continue }
+        do {
+          requests.append(Request(handle: request, completion: try InferenceCompletion(request: request)))
+        } catch {
+          ov_infer_request_free(request)
+          throw error
+        }
       }
     } catch {
       requests.forEach { ov_infer_request_free($0.handle) }
@@ -37,10 +44,10 @@ final class InferRequestPool: Sendable {
     all.forEach { ov_infer_request_free($0.handle) }
   }
 
-  func withRequest<R>(_ body: (Request) throws -> R) async rethrows -> R {
+  func withRequest<R>(_ body: (Request) async throws -> R) async rethrows -> R {
     let request = await borrow()
     defer { giveBack(request) }
-    return try body(request)
+    return try await body(request)
   }
 
   private func borrow() async -> Request {

@@ -73,50 +73,48 @@ public final class InferenceModel: @unchecked Sendable {
       try Self.validate(tensor, against: info)
     }
     return try await requests.withRequest { request in
-      try infer(request.handle, inputs: inputs)
+      try await infer(request, inputs: inputs)
     }
   }
 
-  private func infer(_ request: OpaquePointer, inputs: [Tensor]) throws -> [Tensor] {
-    // Input tensors wrap Swift memory without copying; they live only for this call.
-    return try Self.withHostTensors(inputs[...]) { tensors in
-      for (index, tensor) in tensors.enumerated() {
-        try check(ov_infer_request_set_input_tensor_by_index(request, index, tensor), "setting input \(index)")
-      }
-      try check(ov_infer_request_infer(request), "inference of \(path)")
-      return try (0..<outputs.count).map { index in
-        var tensor: OpaquePointer?
-        try check(ov_infer_request_get_output_tensor_by_index(request, index, &tensor), "reading output \(index)")
-        guard let tensor else { throw RuntimeError.inputMismatch("output \(index) missing") }
-        defer { ov_tensor_free(tensor) }
-        return try Self.copy(tensor)
-      }
+  private func infer(_ request: InferRequestPool.Request, inputs: [Tensor]) async throws -> [Tensor] {
+    // Inputs are copied into OpenVINO-owned tensors: Swift's array storage cannot be pinned
+    // across the suspension while the request runs.
+    let tensors = try inputs.map(Self.ownedTensor)
+    defer { tensors.forEach { ov_tensor_free($0) } }
+    for (index, tensor) in tensors.enumerated() {
+      try check(ov_infer_request_set_input_tensor_by_index(request.handle, index, tensor), "setting input \(index)")
     }
-  }
-
-  /// Wraps each tensor's storage as an OpenVINO host tensor, recursively so that every
-  /// `withUnsafeRawBytes` scope stays open until inference has finished.
-  private static func withHostTensors<R>(
-    _ tensors: ArraySlice<Tensor>,
-    wrapped: [OpaquePointer] = [],
-    _ body: ([OpaquePointer]) throws -> R
-  ) throws -> R {
-    guard let first = tensors.first else { return try body(wrapped) }
-    return try first.withUnsafeRawBytes { bytes in
-      var shape = ov_shape_t()
-      let dims = first.shape.map(Int64.init)
-      try check(ov_shape_create(Int64(dims.count), dims, &shape), "shape creation")
-      defer { ov_shape_free(&shape) }
+    try check(await request.completion.run { ov_infer_request_start_async(request.handle) }, "starting inference")
+    try check(ov_infer_request_wait(request.handle), "inference of \(path)")
+    return try (0..<outputs.count).map { index in
       var tensor: OpaquePointer?
-      try check(
-        ov_tensor_create_from_host_ptr(
-          first.elementType.openVINO, shape, UnsafeMutableRawPointer(mutating: bytes.baseAddress), &tensor),
-        "input tensor creation"
-      )
-      guard let tensor else { throw RuntimeError.inputMismatch("input tensor not created") }
+      try check(ov_infer_request_get_output_tensor_by_index(request.handle, index, &tensor), "reading output \(index)")
+      guard let tensor else { throw RuntimeError.inputMismatch("output \(index) missing") }
       defer { ov_tensor_free(tensor) }
-      return try withHostTensors(tensors.dropFirst(), wrapped: wrapped + [tensor], body)
+      return try Self.copy(tensor)
     }
+  }
+
+  private static func ownedTensor(_ tensor: Tensor) throws -> OpaquePointer {
+    var shape = ov_shape_t()
+    let dims = tensor.shape.map(Int64.init)
+    try check(ov_shape_create(Int64(dims.count), dims, &shape), "shape creation")
+    defer { ov_shape_free(&shape) }
+    var created: OpaquePointer?
+    try check(ov_tensor_create(tensor.elementType.openVINO, shape, &created), "input tensor creation")
+    guard let created else { throw RuntimeError.inputMismatch("input tensor not created") }
+    var data: UnsafeMutableRawPointer?
+    do {
+      try check(ov_tensor_data(created, &data), "input tensor data")
+    } catch {
+      ov_tensor_free(created)
+      throw error
+    }
+    tensor.withUnsafeRawBytes { bytes in
+      if let data, let source = bytes.baseAddress { data.copyMemory(from: source, byteCount: bytes.count) }
+    }
+    return created
   }
 
   private static func copy(_ tensor: OpaquePointer) throws -> Tensor {
