@@ -21,8 +21,10 @@ public struct PixelBuffer: Sendable, Equatable {
     precondition(width > 0 && height > 0, "dimensions must be positive")
     self.width = width
     self.height = height
-    var pixels = [UInt8](repeating: 0, count: width * height * Self.channels)
-    for index in stride(from: 0, to: pixels.count, by: Self.channels) {
+    var pixels = [UInt8](repeating: rgb.0, count: width * height * Self.channels)
+    // Grey (including the black canvases detectors pad with) needs no per-pixel pass.
+    let isGrey = rgb.0 == rgb.1 && rgb.1 == rgb.2
+    for index in stride(from: 0, to: isGrey ? 0 : pixels.count, by: Self.channels) {
       pixels[index] = rgb.0
       pixels[index + 1] = rgb.1
       pixels[index + 2] = rgb.2
