@@ -24,7 +24,10 @@ final class InferRequestPool: Sendable {
       for _ in 0..<count {
         var request: OpaquePointer?
         try check(ov_compiled_model_create_infer_request(compiledModel, &request), "infer request creation")
-        guard let request else { continue }
+        // An empty pool would leave every caller waiting forever, so a missing request is an error.
+        guard let request else {
+          throw RuntimeError.openVINO(operation: "infer request creation", status: -1, message: "no request returned")
+        }
         do {
           requests.append(Request(handle: request, completion: try InferenceCompletion(request: request)))
         } catch {
