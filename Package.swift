@@ -21,6 +21,7 @@ let package = Package(
     .library(name: "LoupeRuntime", targets: ["LoupeRuntime"]),
     .library(name: "LoupeMedia", targets: ["LoupeMedia"]),
     .library(name: "LoupeVision", targets: ["LoupeVision"]),
+    .library(name: "LoupeAnalysis", targets: ["LoupeAnalysis"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,6 +42,7 @@ let package = Package(
     ),
     .target(name: "LoupeMedia", dependencies: ["CLoupeVips"]),
     .target(name: "LoupeVision", dependencies: ["LoupeRuntime", "LoupeMedia"]),
+    .target(name: "LoupeAnalysis", dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"]),
     .executableTarget(
       name: "loupe",
       dependencies: [
@@ -59,6 +61,11 @@ let package = Package(
     .testTarget(
       name: "LoupeVisionTests",
       dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      swiftSettings: openVINOSwiftSettings
+    ),
+    .testTarget(
+      name: "LoupeAnalysisTests",
+      dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia"],
       swiftSettings: openVINOSwiftSettings
     ),
     // Runs the built `loupe` executable; depending on it makes `swift build --build-tests` build it.
