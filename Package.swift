@@ -22,10 +22,19 @@ let package = Package(
     .library(name: "LoupeMedia", targets: ["LoupeMedia"]),
     .library(name: "LoupeVision", targets: ["LoupeVision"]),
     .library(name: "LoupeAnalysis", targets: ["LoupeAnalysis"]),
+    .library(name: "LoupeStore", targets: ["LoupeStore"]),
+    .library(name: "LoupeServer", targets: ["LoupeServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .systemLibrary(name: "COpenVINO", path: "Sources/COpenVINO"),
@@ -43,10 +52,31 @@ let package = Package(
     .target(name: "LoupeMedia", dependencies: ["CLoupeVips"]),
     .target(name: "LoupeVision", dependencies: ["LoupeRuntime", "LoupeMedia"]),
     .target(name: "LoupeAnalysis", dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"]),
+    .target(
+      name: "LoupeStore",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
+      name: "LoupeServer",
+      dependencies: [
+        "LoupeAnalysis", "LoupeStore", "LoupeMedia", "LoupeVision", "LoupeRuntime",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: openVINOSwiftSettings
+    ),
     .executableTarget(
       name: "loupe",
       dependencies: [
-        "LoupeRuntime", "LoupeMedia", "LoupeVision",
+        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: openVINOSwiftSettings
@@ -66,6 +96,18 @@ let package = Package(
     .testTarget(
       name: "LoupeAnalysisTests",
       dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      swiftSettings: openVINOSwiftSettings
+    ),
+    .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
+    .testTarget(
+      name: "LoupeServerTests",
+      dependencies: [
+        "LoupeServer", "LoupeStore", "LoupeMedia", "LoupeRuntime",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
     // Runs the built `loupe` executable; depending on it makes `swift build --build-tests` build it.

@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import LoupeMedia
+import LoupeStore
+import Logging
+
+/// The server's collaborators, built once at start-up.
+public struct ServerDependencies: Sendable {
+  public var database: LoupeDatabase
+  public var analysis: any ImageAnalysisService
+  public var httpClient: HTTPClient
+  public var resolver: AddressResolver
+
+  public init(
+    database: LoupeDatabase, analysis: any ImageAnalysisService, httpClient: HTTPClient = RemoteFetcher.makeClient(),
+    resolver: AddressResolver = .system
+  ) {
+    self.database = database
+    self.analysis = analysis
+    self.httpClient = httpClient
+    self.resolver = resolver
+  }
+}
+
+/// Builds the Hummingbird application: operational routes, then the PAI API and Loupe's own API,
+/// each behind body limits and request signing. `onServerRunning` receives the bound port.
+public func buildApplication(
+  configuration: ServerConfiguration,
+  dependencies: ServerDependencies,
+  logger: Logger,
+  onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+  let apps = AppRepository(database: dependencies.database)
+  let blobs = try BlobStore(database: dependencies.database)
+  let fetcher = RemoteFetcher(
+    client: dependencies.httpClient, policy: configuration.fetch, resolver: dependencies.resolver)
+  let loader = MediaLoader.live(
+    fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots, maxBytes: configuration.images.maxBytes)
+
+  let router = Router(context: LoupeRequestContext.self)
+  router.add(middleware: EnvelopeMiddleware())
+  router.add(middleware: MetricsMiddleware())
+  router.add(middleware: LogRequestsMiddleware(.info))
+  OperationsRoutes(registry: MetricsBootstrap.sharedRegistry()).add(to: router)
+
+  let pai = router.group("api/v1")
+    .add(middleware: BodyLimitMiddleware(limit: configuration.limits.maxBodyBytes))
+    .add(middleware: AuthMiddleware(apps: apps))
+  ImageRoutes(
+    analysis: dependencies.analysis, loader: loader, decoder: ImageDecoder(limits: configuration.images),
+    maxJSONDepth: configuration.limits.maxJSONDepth
+  ).add(to: pai)
+
+  let own = router.group("v1")
+    .add(middleware: BodyLimitMiddleware(limit: configuration.limits.maxBlobBytes))
+    .add(middleware: AuthMiddleware(apps: apps))
+  BlobRoutes(blobs: blobs).add(to: own)
+
+  return Application(
+    router: router,
+    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
+    services: [HTTPClientService(client: dependencies.httpClient)],
+    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+    logger: logger
+  )
+}

@@ -1,0 +1,13 @@
+import AsyncHTTPClient
+import ServiceLifecycle
+
+/// Keeps the outbound HTTP client alive for the server's lifetime and shuts it down, after the
+/// server has drained, on graceful shutdown.
+struct HTTPClientService: Service {
+  let client: HTTPClient
+
+  func run() async throws {
+    try? await gracefulShutdown()
+    try await client.shutdown()
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import LoupeStore
+
+/// Authenticates `Authorization: <appId>:<signature>` against the raw body and counts the request
+/// against the app's daily quota. Runs after `BodyLimitMiddleware`, which collected the body.
+struct AuthMiddleware: RouterMiddleware {
+  typealias Context = LoupeRequestContext
+  let apps: AppRepository
+  /// How far `X-Request-Time`, when a client sends one as Unix seconds or milliseconds, may be
+  /// from the server clock.
+  var clockSkew: TimeInterval = 15 * 60
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    guard let header = request.headers[.authorization], let colon = header.lastIndex(of: ":") else {
+      throw PAIError.unknownApp
+    }
+    let appID = header[..<colon].trimmingCharacters(in: .whitespaces)
+    let signature = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
+    guard !appID.isEmpty, let app = try await apps.find(id: appID), !app.isRevoked else { throw PAIError.unknownApp }
+    let body = context.rawBody.readableBytesView
+    guard
+      RequestSignature.isValid(
+        signature, method: request.method.rawValue, path: request.uri.path, body: body, token: app.token)
+    else { throw PAIError.badSignature }
+    try checkRequestTime(request.headers[.requestTime])
+    let used = try await apps.recordRequest(appID: app.id)
+    if let quota = app.dailyQuota, used > quota { throw PAIError.quotaExceeded }
+    var context = context
+    context.app = app
+    context.logger[metadataKey: "app_id"] = .string(app.id)
+    return try await next(request, context)
+  }
+
+  private func checkRequestTime(_ value: String?) throws {
+    guard let value, let number = Double(value.trimmingCharacters(in: .whitespaces)) else { return }
+    let seconds = number > 1e11 ? number / 1000 : number
+    guard abs(Date().timeIntervalSince1970 - seconds) <= clockSkew else {
+      throw PAIError.parameter("X-Request-Time is more than \(Int(clockSkew)) seconds from the server clock")
+    }
+  }
+}

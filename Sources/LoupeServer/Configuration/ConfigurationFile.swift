@@ -1,0 +1,47 @@
+import Foundation
+
+/// The `--config` JSON file. Keys are snake_case; every key is optional.
+public struct ConfigurationFile: Decodable, Sendable {
+  var host: String?
+  var port: Int?
+  var dataDir: String?
+  var maxBodyBytes: Int?
+  var maxBlobBytes: Int?
+  var maxJSONDepth: Int?
+  var maxImageBytes: Int?
+  var maxImagePixels: Int?
+  var mediaRoots: [String]?
+  var fetch: Fetch?
+
+  struct Fetch: Decodable, Sendable {
+    var allowNetworks: [String]?
+    var timeoutSeconds: Double?
+    var maxBytes: Int?
+    var maxRedirects: Int?
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case host, port, fetch
+    case dataDir = "data_dir"
+    case maxBodyBytes = "max_body_bytes"
+    case maxBlobBytes = "max_blob_bytes"
+    case maxJSONDepth = "max_json_depth"
+    case maxImageBytes = "max_image_bytes"
+    case maxImagePixels = "max_image_pixels"
+    case mediaRoots = "media_roots"
+  }
+
+  public static func load(from url: URL) throws -> ConfigurationFile {
+    let decoder = JSONDecoder()
+    return try decoder.decode(ConfigurationFile.self, from: Data(contentsOf: url))
+  }
+}
+
+extension ConfigurationFile.Fetch {
+  enum CodingKeys: String, CodingKey {
+    case allowNetworks = "allow_networks"
+    case timeoutSeconds = "timeout_seconds"
+    case maxBytes = "max_bytes"
+    case maxRedirects = "max_redirects"
+  }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Hummingbird
+import LoupeStore
+
+/// Per-request state: the PAI request id (also in every log line), the authenticated app and the
+/// raw body bytes the signature was checked against.
+public struct LoupeRequestContext: RequestContext {
+  public var coreContext: CoreRequestContextStorage
+  public let requestID: String
+  public var app: AppRecord?
+  public var rawBody = ByteBuffer()
+
+  public init(source: ApplicationRequestContextSource) {
+    coreContext = .init(source: source)
+    requestID = UUID().uuidString.lowercased()
+    logger[metadataKey: "request_id"] = .string(requestID)
+  }
+
+  /// Body limits are enforced by `BodyLimitMiddleware`, per route group.
+  public var maxUploadSize: Int { .max }
+}

@@ -1,0 +1,41 @@
+import HTTPTypes
+
+/// An error as PAI reports it: HTTP status, envelope `code` and `message`. Every failure leaves
+/// the server as one of these, so official clients see the statuses and texts they document.
+public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var status: HTTPResponse.Status
+  public var code: String
+  public var message: String
+
+  public init(status: HTTPResponse.Status, code: String, message: String) {
+    self.status = status
+    self.code = code
+    self.message = message
+  }
+
+  public var description: String { "\(status.code) \(code): \(message)" }
+
+  public static func parameter(_ message: String) -> PAIError {
+    PAIError(status: .badRequest, code: "PARAMETER_ERROR", message: message)
+  }
+
+  public static let unknownApp = parameter("not found appid")
+  public static let badSignature = PAIError(status: .unauthorized, code: "PARAMETER_ERROR", message: "sign error")
+  public static let modelNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "model not found")
+  public static let quotaExceeded = PAIError(status: .badRequest, code: "EXCEEDED_QUOTA_ERROR", message: "exceeded quota")
+  public static let notFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "not found")
+
+  public static func bodyTooLarge(limit: Int) -> PAIError {
+    PAIError(status: .contentTooLarge, code: "PARAMETER_ERROR", message: "request body exceeds \(limit) bytes")
+  }
+
+  /// 462: the input cannot be used (undecodable image, no face where one is needed).
+  public static func invalidInput(_ message: String) -> PAIError {
+    PAIError(status: .init(code: 462, reasonPhrase: "Invalid Input"), code: "error", message: message)
+  }
+
+  /// 422: a model failed while running; PAI spells the code `SEVER_ERROR`.
+  public static func modelFailure(_ message: String) -> PAIError {
+    PAIError(status: .unprocessableContent, code: "SEVER_ERROR", message: message)
+  }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+import LoupeStore
+
+/// `POST /v1/blobs`: uploads a file (raw body) and answers the `loupe://blob/<id>` URL that
+/// image and video inputs accept.
+struct BlobRoutes {
+  let blobs: BlobStore
+
+  struct Uploaded: Encodable {
+    var blobID: String
+    var url: String
+    var size: Int
+
+    enum CodingKeys: String, CodingKey {
+      case url, size
+      case blobID = "blob_id"
+    }
+  }
+
+  func add(to group: RouterGroup<LoupeRequestContext>) {
+    group.post("blobs") { _, context in
+      let bytes = Data(context.rawBody.readableBytesView)
+      guard !bytes.isEmpty else { throw PAIError.parameter("blob body is empty") }
+      let id = try await blobs.put(bytes, appID: context.app?.id ?? "")
+      return try EnvelopeResponse.success(
+        Uploaded(blobID: id, url: MediaSource.blobPrefix + id, size: bytes.count), requestID: context.requestID)
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file (WAL) in the data directory. App tokens live in it, so the
+/// directory and the database files are private to the user who runs the server.
+public final class LoupeDatabase: Sendable {
+  public let directory: URL
+  let pool: DatabasePool
+
+  public static let fileName = "loupe.sqlite"
+
+  public init(directory: URL) throws {
+    self.directory = directory
+    let fileManager = FileManager.default
+    try fileManager.createDirectory(
+      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let path = directory.appendingPathComponent(Self.fileName).path
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { database in
+      try database.execute(sql: "PRAGMA foreign_keys = ON")
+    }
+    pool = try DatabasePool(path: path, configuration: configuration)
+    try Self.migrator.migrate(pool)
+    try Self.restrictPermissions(ofDatabaseAt: path)
+  }
+
+  private static func restrictPermissions(ofDatabaseAt path: String) throws {
+    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+    }
+  }
+}
