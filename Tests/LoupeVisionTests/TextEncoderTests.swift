@@ -49,7 +49,7 @@ private enum TextFixtures {
   }
 
   @Test func truncatedModelIsRejected() throws {
-    let model = try VisionFixtures.dependencies.url(for: ModelCatalog.textTokenizer)
+    let model = VisionFixtures.dependencies.url(for: ModelCatalog.textTokenizer)
     let truncated = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-truncated-\(UUID()).model")
     try Data(contentsOf: model).prefix(100_000).write(to: truncated)
     defer { try? FileManager.default.removeItem(at: truncated) }
