@@ -66,6 +66,7 @@ let package = Package(
     .testTarget(
       name: "LoupeAnalysisTests",
       dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
     // Runs the built `loupe` executable; depending on it makes `swift build --build-tests` build it.
