@@ -32,13 +32,19 @@ struct BRISQUEFeatures: Sendable, Equatable {
       Float(fit.leftSigma * fit.leftSigma + fit.rightSigma * fit.rightSigma) / 2,
     ]
     var products = [Float](repeating: 0, count: coefficients.count)
+    let (width, height) = (plane.width, plane.height)
     for offset in neighbourOffsets {
-      for y in 0..<plane.height {
-        for x in 0..<plane.width {
-          let (ny, nx) = (y + offset.row, x + offset.column)
-          let inside = ny >= 0 && ny < plane.height && nx < plane.width
-          let neighbour = inside ? coefficients[ny * plane.width + nx] : 0
-          products[y * plane.width + x] = coefficients[y * plane.width + x] * neighbour
+      coefficients.withUnsafeBufferPointer { coefficients in
+        products.withUnsafeMutableBufferPointer { products in
+          for y in 0..<height {
+            let neighbourRow = y + offset.row
+            let rowInside = neighbourRow >= 0 && neighbourRow < height
+            for x in 0..<width {
+              let inside = rowInside && x + offset.column < width
+              let neighbour = inside ? coefficients[neighbourRow * width + x + offset.column] : 0
+              products[y * width + x] = coefficients[y * width + x] * neighbour
+            }
+          }
         }
       }
       guard let fit = products.withUnsafeBufferPointer({ AsymmetricGaussianFit(fitting: $0) }) else { return nil }

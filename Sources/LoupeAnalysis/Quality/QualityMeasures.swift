@@ -45,30 +45,48 @@ struct QualityMeasures: Sendable, Equatable {
 
   private static func noise(_ luma: LumaPlane) -> Double {
     guard luma.width > 2, luma.height > 2 else { return 0 }
-    var gradients: [Int] = []
-    var responses: [Int] = []
-    gradients.reserveCapacity((luma.width - 2) * (luma.height - 2))
-    responses.reserveCapacity(gradients.capacity)
-    for y in 1..<(luma.height - 1) {
-      for x in 1..<(luma.width - 1) {
-        let (a, b, c) = (luma[x - 1, y - 1], luma[x, y - 1], luma[x + 1, y - 1])
-        let (d, e, f) = (luma[x - 1, y], luma[x, y], luma[x + 1, y])
-        let (g, h, i) = (luma[x - 1, y + 1], luma[x, y + 1], luma[x + 1, y + 1])
-        let sobelX = (c + 2 * f + i) - (a + 2 * d + g)
-        let sobelY = (g + 2 * h + i) - (a + 2 * b + c)
-        gradients.append(abs(sobelX) + abs(sobelY))
-        // Immerkær's mask, the difference of two Laplacians: blind to planes and linear ramps.
-        responses.append(abs(a + c + g + i - 2 * (b + d + f + h) + 4 * e))
-      }
+    // Sobel |gx| + |gy| is at most 2 · 4 · 255, so the median comes from a histogram.
+    var histogram = [Int](repeating: 0, count: 2 * 4 * 255 + 1)
+    forEachInteriorPixel(of: luma) { gradient, _ in histogram[gradient] += 1 }
+    let half = (luma.width - 2) * (luma.height - 2) / 2
+    var median = 0
+    var cumulative = histogram[0]
+    while cumulative <= half {
+      median += 1
+      cumulative += histogram[median]
     }
-    let median = gradients.sorted()[gradients.count / 2]
     var sum = 0
     var count = 0
-    for (gradient, response) in zip(gradients, responses) where gradient <= median {
-      sum += response
-      count += 1
+    forEachInteriorPixel(of: luma) { gradient, response in
+      if gradient <= median {
+        sum += response
+        count += 1
+      }
     }
     return (Double.pi / 2).squareRoot() / 6 * Double(sum) / Double(count)
+  }
+
+  /// Calls `body` with each interior pixel's Sobel gradient |gx| + |gy| and absolute response to
+  /// Immerkær's mask, the difference of two Laplacians, which is blind to planes and linear ramps.
+  private static func forEachInteriorPixel(of luma: LumaPlane, _ body: (Int, Int) -> Void) {
+    let width = luma.width
+    luma.values.withUnsafeBufferPointer { values in
+      for y in 1..<(luma.height - 1) {
+        for x in 1..<(luma.width - 1) {
+          let centre = y * width + x
+          let (a, b, c) = (
+            Int(values[centre - width - 1]), Int(values[centre - width]), Int(values[centre - width + 1])
+          )
+          let (d, e, f) = (Int(values[centre - 1]), Int(values[centre]), Int(values[centre + 1]))
+          let (g, h, i) = (
+            Int(values[centre + width - 1]), Int(values[centre + width]), Int(values[centre + width + 1])
+          )
+          let sobelX = (c + 2 * f + i) - (a + 2 * d + g)
+          let sobelY = (g + 2 * h + i) - (a + 2 * b + c)
+          body(abs(sobelX) + abs(sobelY), abs(a + c + g + i - 2 * (b + d + f + h) + 4 * e))
+        }
+      }
+    }
   }
 
   private static func blockiness(_ luma: LumaPlane) -> Double {
