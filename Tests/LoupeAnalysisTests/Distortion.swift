@@ -48,28 +48,38 @@ enum Distortion: CustomStringConvertible {
     let kernel = taps.map { $0 / total }
     let (width, height, channels) = (image.width, image.height, PixelBuffer.channels)
     var rows = [Double](repeating: 0, count: image.pixels.count)
-    for y in 0..<height {
-      for x in 0..<width {
-        for channel in 0..<channels {
-          var sum = 0.0
-          for (offset, weight) in zip(-radius...radius, kernel) {
-            let sourceX = min(max(x + offset, 0), width - 1)
-            sum += weight * Double(image.pixels[(y * width + sourceX) * channels + channel])
+    var result = image
+    kernel.withUnsafeBufferPointer { kernel in
+      image.pixels.withUnsafeBufferPointer { source in
+        rows.withUnsafeMutableBufferPointer { rows in
+          for y in 0..<height {
+            for x in 0..<width {
+              for channel in 0..<channels {
+                var sum = 0.0
+                for tap in 0..<kernel.count {
+                  let sourceX = min(max(x + tap - radius, 0), width - 1)
+                  sum += kernel[tap] * Double(source[(y * width + sourceX) * channels + channel])
+                }
+                rows[(y * width + x) * channels + channel] = sum
+              }
+            }
           }
-          rows[(y * width + x) * channels + channel] = sum
         }
       }
-    }
-    var result = image
-    for y in 0..<height {
-      for x in 0..<width {
-        for channel in 0..<channels {
-          var sum = 0.0
-          for (offset, weight) in zip(-radius...radius, kernel) {
-            let sourceY = min(max(y + offset, 0), height - 1)
-            sum += weight * rows[(sourceY * width + x) * channels + channel]
+      rows.withUnsafeBufferPointer { rows in
+        result.pixels.withUnsafeMutableBufferPointer { output in
+          for y in 0..<height {
+            for x in 0..<width {
+              for channel in 0..<channels {
+                var sum = 0.0
+                for tap in 0..<kernel.count {
+                  let sourceY = min(max(y + tap - radius, 0), height - 1)
+                  sum += kernel[tap] * rows[(sourceY * width + x) * channels + channel]
+                }
+                output[(y * width + x) * channels + channel] = UInt8(min(max(sum.rounded(), 0), 255))
+              }
+            }
           }
-          result.pixels[(y * width + x) * channels + channel] = UInt8(min(max(sum.rounded(), 0), 255))
         }
       }
     }

@@ -19,8 +19,6 @@ struct LumaPlane: Sendable, Equatable {
     }
   }
 
-  subscript(x: Int, y: Int) -> Int { Int(values[y * width + x]) }
-
   /// The smallest level at or below which at least `fraction` of the pixels lie.
   func percentile(_ fraction: Double) -> Int {
     var histogram = [Int](repeating: 0, count: 256)

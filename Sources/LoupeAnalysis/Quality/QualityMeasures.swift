@@ -33,11 +33,17 @@ struct QualityMeasures: Sendable, Equatable {
     guard luma.width > 2, luma.height > 2 else { return 0 }
     var laplacian = RunningVariance()
     var levels = RunningVariance()
-    for y in 1..<(luma.height - 1) {
-      for x in 1..<(luma.width - 1) {
-        let response = luma[x - 1, y] + luma[x + 1, y] + luma[x, y - 1] + luma[x, y + 1] - 4 * luma[x, y]
-        laplacian.add(Double(response))
-        levels.add(Double(luma[x, y]))
+    let width = luma.width
+    luma.values.withUnsafeBufferPointer { values in
+      for y in 1..<(luma.height - 1) {
+        for x in 1..<(width - 1) {
+          let centre = y * width + x
+          let neighbours =
+            Int(values[centre - 1]) + Int(values[centre + 1])
+            + Int(values[centre - width]) + Int(values[centre + width])
+          laplacian.add(Double(neighbours - 4 * Int(values[centre])))
+          levels.add(Double(values[centre]))
+        }
       }
     }
     return levels.variance > 0 ? laplacian.variance / levels.variance : 0
@@ -92,22 +98,26 @@ struct QualityMeasures: Sendable, Equatable {
   private static func blockiness(_ luma: LumaPlane) -> Double {
     var boundary = (sum: 0, count: 0)
     var interior = (sum: 0, count: 0)
-    for y in 0..<luma.height {
-      for x in 0..<luma.width {
-        if x + 1 < luma.width {
-          let step = abs(luma[x + 1, y] - luma[x, y])
-          if x % 8 == 7 {
-            boundary = (boundary.sum + step, boundary.count + 1)
-          } else {
-            interior = (interior.sum + step, interior.count + 1)
+    let (width, height) = (luma.width, luma.height)
+    luma.values.withUnsafeBufferPointer { values in
+      for y in 0..<height {
+        for x in 0..<width {
+          let here = Int(values[y * width + x])
+          if x + 1 < width {
+            let step = abs(Int(values[y * width + x + 1]) - here)
+            if x % 8 == 7 {
+              boundary = (boundary.sum + step, boundary.count + 1)
+            } else {
+              interior = (interior.sum + step, interior.count + 1)
+            }
           }
-        }
-        if y + 1 < luma.height {
-          let step = abs(luma[x, y + 1] - luma[x, y])
-          if y % 8 == 7 {
-            boundary = (boundary.sum + step, boundary.count + 1)
-          } else {
-            interior = (interior.sum + step, interior.count + 1)
+          if y + 1 < height {
+            let step = abs(Int(values[(y + 1) * width + x]) - here)
+            if y % 8 == 7 {
+              boundary = (boundary.sum + step, boundary.count + 1)
+            } else {
+              interior = (interior.sum + step, interior.count + 1)
+            }
           }
         }
       }
