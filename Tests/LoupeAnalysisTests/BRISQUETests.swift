@@ -13,10 +13,11 @@ import Testing
       let worst = zip(features.values, golden.features).map { abs($0 - $1) / max(abs($1), 1e-3) }.max() ?? 0
       let score = model.score(features)
       print("BRISQUE \(golden.path): Swift \(score) OpenCV \(golden.score) worst feature rel. error \(worst)")
-      // Last-bit differences (libvips applies astronaut.png's ICC profile; OpenCV's SIMD exp and
-      // odd-size resize coefficients) tip a few shape estimates by one 0.001 grid step.
-      #expect(worst < 5e-3, "\(golden.path)")
-      #expect(abs(score - golden.score) < 1e-2, "\(golden.path)")
+      // The SVR sums 774 kernel values weighted by up to ±1024, so last-bit differences in the
+      // exponential (OpenCV's SIMD exp) and in odd-size resize coefficients (chelsea.png) move the
+      // score by up to ~1.5e-3 although every feature agrees to 4e-5.
+      #expect(worst < 1e-4, "\(golden.path)")
+      #expect(abs(score - golden.score) < 2e-3, "\(golden.path)")
     }
   }
 

@@ -1,7 +1,7 @@
 import LoupeMedia
 
-/// 8-bit luma, rows top to bottom, as OpenCV's `cvtColor(COLOR_BGR2GRAY)` computes it: BT.601
-/// weights in 14-bit fixed point, rounded. Integer, so the measures built on it are exact.
+/// 8-bit luma, rows top to bottom, as OpenCV 5's `cvtColor(COLOR_BGR2GRAY)` computes it: BT.601
+/// weights in 15-bit fixed point, rounded. Integer, so the measures built on it are exact.
 struct LumaPlane: Sendable, Equatable {
   let width: Int
   let height: Int
@@ -14,7 +14,7 @@ struct LumaPlane: Sendable, Equatable {
     image.pixels.withUnsafeBufferPointer { rgb in
       for index in values.indices {
         let r = Int(rgb[3 * index]), g = Int(rgb[3 * index + 1]), b = Int(rgb[3 * index + 2])
-        values[index] = UInt8((r * 4899 + g * 9617 + b * 1868 + (1 << 13)) >> 14)
+        values[index] = UInt8((r * 9798 + g * 19235 + b * 3735 + (1 << 14)) >> 15)
       }
     }
   }
