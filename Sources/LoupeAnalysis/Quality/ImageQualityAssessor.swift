@@ -1,4 +1,3 @@
-import Foundation
 import LoupeMedia
 
 /// No-reference image quality, the engine behind PAI `ImageQA`: OpenCV's BRISQUE (reimplemented,
@@ -16,11 +15,6 @@ public struct ImageQualityAssessor: Sendable {
   /// `AnalysisError.modelFailure` naming the package when it is missing.
   public init() throws {
     model = try BRISQUEModel.live()
-  }
-
-  /// Loads the BRISQUE model files from another directory holding the same two YAML files.
-  public init(modelDirectory: URL) throws {
-    model = try BRISQUEModel.live(directory: modelDirectory)
   }
 
   public func assess(_ image: PixelBuffer) throws -> ImageQuality {
