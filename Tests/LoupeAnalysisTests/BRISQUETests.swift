@@ -22,7 +22,9 @@ import Testing
   }
 
   @Test func modelFilesParse() throws {
+    let start = Date()
     let model = try BRISQUEModel.live()
+    print("BRISQUE model loaded in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
     #expect(model.supportVectors.count == 774)
     #expect(model.coefficients.count == 774)
     #expect(model.featureMinimums.count == 36 && model.featureMaximums.count == 36)
