@@ -97,6 +97,7 @@ let package = Package(
     .testTarget(
       name: "LoupeAnalysisTests",
       dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),

@@ -1,0 +1,24 @@
+/// A no-reference quality assessment: PAI `ImageQA`'s `iqa_result` (0–100, higher is better) and
+/// the parts it is made of.
+public struct ImageQuality: Sendable, Equatable {
+  /// 0–100, higher is better (`QualityCalibration`).
+  public var score: Double
+  /// OpenCV's BRISQUE score with the LIVE model: 0 (best) to 100 (worst). 100 for images without
+  /// texture, where BRISQUE is undefined.
+  public var brisque: Double
+  /// Variance of the Laplacian over the variance of the luma (higher is sharper).
+  public var sharpness: Double
+  /// Estimated noise σ in grey levels.
+  public var noise: Double
+  /// JPEG block-grid strength, ~1 when there is none.
+  public var blockiness: Double
+  /// Luma below which 99% of the pixels lie, 0...1.
+  public var highlightLevel: Double
+  /// Fraction of pixels with blown highlights.
+  public var clippedHighlights: Double
+  /// Mean luma, 0...1.
+  public var meanLuminance: Double
+  /// The size of the assessed image, before any downscaling for analysis.
+  public var width: Int
+  public var height: Int
+}

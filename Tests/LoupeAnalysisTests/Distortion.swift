@@ -1,0 +1,111 @@
+import Foundation
+import LoupeMedia
+
+/// Graded, deterministic distortions of a photo for the quality-ranking tests.
+enum Distortion: CustomStringConvertible {
+  case blur(sigma: Double)
+  case noise(sigma: Double)
+  case jpeg(quality: Int)
+  /// Multiplies every channel by `gain`, rounding and clipping to 0...255.
+  case exposure(gain: Double)
+
+  var description: String {
+    switch self {
+    case .blur(let sigma): "blur σ\(sigma)"
+    case .noise(let sigma): "noise σ\(sigma)"
+    case .jpeg(let quality): "JPEG q\(quality)"
+    case .exposure(let gain): "gain \(gain)"
+    }
+  }
+
+  func applied(to image: PixelBuffer) throws -> PixelBuffer {
+    switch self {
+    case .blur(let sigma): return Self.blurred(image, sigma: sigma)
+    case .noise(let sigma): return Self.mapped(image) { value, generator in value + sigma * generator.nextGaussian() }
+    case .jpeg(let quality):
+      return try ImageDecoder().decode(try ImageEncoder.encode(image, as: .jpeg(quality: quality))).pixels
+    case .exposure(let gain): return Self.mapped(image) { value, _ in value * gain }
+    }
+  }
+
+  private static func mapped(
+    _ image: PixelBuffer, _ transform: (Double, inout SplitMix64) -> Double
+  ) -> PixelBuffer {
+    var generator = SplitMix64(seed: 0x5EED)
+    var result = image
+    for index in result.pixels.indices {
+      let value = transform(Double(image.pixels[index]), &generator)
+      result.pixels[index] = UInt8(min(max(value.rounded(), 0), 255))
+    }
+    return result
+  }
+
+  /// Separable Gaussian, radius ⌈3σ⌉, edges replicated.
+  private static func blurred(_ image: PixelBuffer, sigma: Double) -> PixelBuffer {
+    let radius = Int((3 * sigma).rounded(.up))
+    let taps = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+    let total = taps.reduce(0, +)
+    let kernel = taps.map { $0 / total }
+    let (width, height, channels) = (image.width, image.height, PixelBuffer.channels)
+    var rows = [Double](repeating: 0, count: image.pixels.count)
+    var result = image
+    kernel.withUnsafeBufferPointer { kernel in
+      image.pixels.withUnsafeBufferPointer { source in
+        rows.withUnsafeMutableBufferPointer { rows in
+          for y in 0..<height {
+            for x in 0..<width {
+              for channel in 0..<channels {
+                var sum = 0.0
+                for tap in 0..<kernel.count {
+                  let sourceX = min(max(x + tap - radius, 0), width - 1)
+                  sum += kernel[tap] * Double(source[(y * width + sourceX) * channels + channel])
+                }
+                rows[(y * width + x) * channels + channel] = sum
+              }
+            }
+          }
+        }
+      }
+      rows.withUnsafeBufferPointer { rows in
+        result.pixels.withUnsafeMutableBufferPointer { output in
+          for y in 0..<height {
+            for x in 0..<width {
+              for channel in 0..<channels {
+                var sum = 0.0
+                for tap in 0..<kernel.count {
+                  let sourceY = min(max(y + tap - radius, 0), height - 1)
+                  sum += kernel[tap] * rows[(sourceY * width + x) * channels + channel]
+                }
+                output[(y * width + x) * channels + channel] = UInt8(min(max(sum.rounded(), 0), 255))
+              }
+            }
+          }
+        }
+      }
+    }
+    return result
+  }
+}
+
+/// A small seeded generator (Steele, Lea and Flood's SplitMix64), so noise is the same every run.
+struct SplitMix64 {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Uniform in (0, 1].
+  mutating func nextUniform() -> Double { (Double(next() >> 11) + 1) / 9_007_199_254_740_992 }
+
+  /// Standard normal by Box–Muller.
+  mutating func nextGaussian() -> Double {
+    (-2 * log(nextUniform())).squareRoot() * cos(2 * Double.pi * nextUniform())
+  }
+}
