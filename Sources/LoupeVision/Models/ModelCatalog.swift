@@ -37,5 +37,6 @@ public enum ModelCatalog {
     sha256: "1055cb9d4a9ca8b8c688902a3a5194311138ba256bcc94e336d8373a5f30c814",
     licence: "Apache-2.0")
 
-  public static let all: [ModelFile] = [scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468]
+  public static let all: [ModelFile] =
+    [scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468] + visionModels
 }
