@@ -5,7 +5,8 @@ import Foundation
 public struct Classification: Sendable, Equatable {
   /// Softmax over the 1000 ImageNet-1k classes, indexed like `LabelSet.imageNet()`.
   public var probabilities: [Float]
-  /// The 1280-d globally pooled head activations; compare images by cosine similarity.
+  /// The 1280-d globally pooled head activations, as the model gives them. Compare images by the
+  /// cosine of the L2-normalised vectors (`features.normalized`).
   public var features: [Float]
 
   public init(probabilities: [Float], features: [Float]) {
