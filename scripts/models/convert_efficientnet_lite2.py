@@ -101,7 +101,11 @@ def build(weights, architecture):
         helper.make_node("Flatten", ["pooled"], ["features"], name="features", axis=1),
         helper.make_node(
             "Gemm",
-            ["features", graph.constant("fc.w", graph.weight("_fc.weight")), graph.constant("fc.b", graph.weight("_fc.bias"))],
+            [
+                "features",
+                graph.constant("fc.w", graph.weight("_fc.weight")),
+                graph.constant("fc.b", graph.weight("_fc.bias")),
+            ],
             ["logits"],
             name="logits",
             transB=1,
