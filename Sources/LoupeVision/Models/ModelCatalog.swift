@@ -56,5 +56,5 @@ public enum ModelCatalog {
 
   public static let all: [ModelFile] = [
     scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder,
-  ]
+  ] + visionModels
 }

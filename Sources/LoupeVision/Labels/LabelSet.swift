@@ -1,0 +1,69 @@
+import Foundation
+
+/// Class names for a model's outputs, in English and in any number of other languages whose
+/// tables are aligned line by line with the English one.
+///
+/// Identifiers are the model's own: output indices 0–999 for ImageNet, COCO category ids 1–90
+/// for the detector (`firstIdentifier` maps them to lines).
+public struct LabelSet: Sendable, Equatable {
+  public static let english = "en"
+
+  public let firstIdentifier: Int
+  private var tables: [String: [String]]
+
+  public init(english names: [String], firstIdentifier: Int = 0) {
+    self.firstIdentifier = firstIdentifier
+    tables = [Self.english: names]
+  }
+
+  /// Reads one class per line; `firstSynonymOnly` keeps what precedes the first comma, as in
+  /// ImageNet's "tabby, tabby cat".
+  public init(contentsOf url: URL, firstIdentifier: Int = 0, firstSynonymOnly: Bool = false) throws {
+    self.init(english: try Self.lines(of: url, firstSynonymOnly: firstSynonymOnly), firstIdentifier: firstIdentifier)
+  }
+
+  public var count: Int { tables[Self.english]?.count ?? 0 }
+  public var languages: [String] { tables.keys.sorted() }
+  public var identifiers: Range<Int> { firstIdentifier..<(firstIdentifier + count) }
+
+  /// The set with a second-language table added; it must have exactly one line per class.
+  public func adding(language: String, names: [String]) throws -> LabelSet {
+    guard names.count == count else {
+      throw LabelSetError.misalignedTable(language: language, lines: names.count, expected: count)
+    }
+    var copy = self
+    copy.tables[language] = names
+    return copy
+  }
+
+  public func adding(language: String, contentsOf url: URL) throws -> LabelSet {
+    try adding(language: language, names: try Self.lines(of: url, firstSynonymOnly: false))
+  }
+
+  /// The name of `identifier` in `language`, falling back to English when that language has
+  /// no table; nil for an identifier outside the set.
+  public func name(of identifier: Int, language: String = LabelSet.english) -> String? {
+    guard identifiers.contains(identifier), let table = tables[language] ?? tables[Self.english] else { return nil }
+    return table[identifier - firstIdentifier]
+  }
+
+  static func lines(of url: URL, firstSynonymOnly: Bool) throws -> [String] {
+    var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+    if lines.last == "" { lines.removeLast() }
+    return lines.map { line in
+      let name = firstSynonymOnly ? line.prefix { $0 != "," } : Substring(line)
+      return name.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+  }
+}
+
+public enum LabelSetError: Error, Equatable, CustomStringConvertible {
+  case misalignedTable(language: String, lines: Int, expected: Int)
+
+  public var description: String {
+    switch self {
+    case .misalignedTable(let language, let lines, let expected):
+      "the \(language) label table has \(lines) lines; the English table has \(expected)"
+    }
+  }
+}
