@@ -61,6 +61,7 @@ let package = Package(
     .testTarget(
       name: "LoupeVisionTests",
       dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(
