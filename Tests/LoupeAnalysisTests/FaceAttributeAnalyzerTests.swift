@@ -92,6 +92,55 @@ import Testing
   }
 }
 
+@Suite struct HairColorRuleTests {
+  /// The astronaut photo with the area above her brows painted: `upper` above `split` (a
+  /// fraction of the brow–chin distance above the brows), `lower` below it.
+  static func painted(upper: (UInt8, UInt8, UInt8), lower: (UInt8, UInt8, UInt8), split: Float) async throws
+    -> (PixelBuffer, [Point])
+  {
+    var image = try FaceAttributeAnalyzerTests.photo(FaceAttributeAnalyzerTests.astronaut)
+    let analyzer = FaceAttributeAnalyzerTests.analyzer
+    let face = try #require(try await analyzer.detector.detect(in: image).first)
+    let landmarks = try await analyzer.landmarker.landmarks(in: face.box, of: image)
+    let geometry = try #require(FaceLandmarks106(landmarks))
+    let brow = geometry.browCenter, length = brow.distance(to: landmarks[FaceLandmarks106.chin])
+    for y in 0..<Int(brow.y - 0.1 * length) {
+      for x in max(0, Int(face.box.x - face.box.width / 2))..<min(image.width, Int(face.box.maxX + face.box.width / 2))
+      {
+        let color = Float(y) < brow.y - split * length ? upper : lower
+        let index = (y * image.width + x) * 3
+        (image.pixels[index], image.pixels[index + 1], image.pixels[index + 2]) = color
+      }
+    }
+    return (image, landmarks)
+  }
+
+  @Test func uniformHairIsOneColourWithoutGradient() async throws {
+    let (image, landmarks) = try await Self.painted(upper: (205, 165, 95), lower: (205, 165, 95), split: 0.5)
+    let hair = try #require(HairColorEstimator().probabilities(for: landmarks, in: image))
+    #expect((hair[.gold] ?? 0) > 0.9, "\(hair)")
+    #expect(hair[.gradient] == 0)
+  }
+
+  @Test func blackRootsOverGoldEndsAreAGradient() async throws {
+    let (image, landmarks) = try await Self.painted(upper: (25, 22, 20), lower: (215, 175, 100), split: 0.5)
+    let hair = try #require(HairColorEstimator().probabilities(for: landmarks, in: image))
+    #expect((hair[.gradient] ?? 0) > 0.5, "\(hair)")
+    #expect(abs(hair.values.reduce(0, +) - 1) < 1e-4)
+  }
+
+  @Test func noRegionAboveTheImageGivesNoColour() async throws {
+    // The same face moved to the top edge: nothing above the brows is inside the image.
+    let analyzer = FaceAttributeAnalyzerTests.analyzer
+    let image = try FaceAttributeAnalyzerTests.photo(FaceAttributeAnalyzerTests.astronaut)
+    let face = try #require(try await analyzer.detector.detect(in: image).first)
+    let landmarks = try await analyzer.landmarker.landmarks(in: face.box, of: image)
+    let brow = try #require(FaceLandmarks106(landmarks)).browCenter
+    let shifted = landmarks.map { Point(x: $0.x, y: $0.y - brow.y + 1) }
+    #expect(HairColorEstimator().probabilities(for: shifted, in: image) == nil)
+  }
+}
+
 @Suite struct FaceGeometryRuleTests {
   @Test func hairPixelsGoToTheNearestShadeOrToOther() {
     #expect(HairColor.classify(LabColor(red: 20, green: 18, blue: 18)) == .black)

@@ -9,15 +9,16 @@ import LoupeMedia
 /// - Skin: pixels within ΔE 12 of the median colour of the cheeks (the contour band from
 ///   cheekbone to mouth level) are skin.
 /// - Background: the medians of the image's left and right edge strips (rows level with the
-///   region) and top strip (columns above it); pixels within ΔE 10 of one are background, unless
-///   that would drop more than 85% of what is left (then the "background" is the hair itself).
+///   region) and top strip (columns above it), each only when the region stays clear of that edge;
+///   pixels within ΔE 10 of one are background, unless that would drop more than 85% of what is
+///   left (then the "background" is the hair itself).
 /// - Gradient (渐变色): only when the upper and lower thirds of the hair are each dominated
 ///   (≥ 60%) by a different colour and their mean colours differ by ΔE ≥ 30; its probability rises
 ///   linearly to 1 at ΔE 60 and the other shares are scaled to make room.
 public struct HairColorEstimator: Sendable {
   static let skinTolerance: Float = 12
   static let backgroundTolerance: Float = 10
-  static let edgeFraction = 0.05
+  static let edgeFraction: Float = 0.05
 
   public init() {}
 
@@ -54,14 +55,14 @@ public struct HairColorEstimator: Sendable {
     let halfWidth = 0.6 * width, top = -0.85 * length, bottom = -0.2 * length
     // The region's corners bound the pixels to visit.
     let corners = [(-halfWidth, top), (halfWidth, top), (-halfWidth, bottom), (halfWidth, bottom)].map { u, v in
-      (x: origin.x + u * axis.x + v * down.x, y: origin.y + u * axis.y + v * down.y)
+      Point(x: origin.x + u * axis.x + v * down.x, y: origin.y + u * axis.y + v * down.y)
     }
-    let minX = max(0, Int(corners.map(\.x).min() ?? 0)), maxX = min(image.width - 1, Int(corners.map(\.x).max() ?? 0))
-    let minY = max(0, Int(corners.map(\.y).min() ?? 0)), maxY = min(image.height - 1, Int(corners.map(\.y).max() ?? 0))
-    guard minX <= maxX, minY <= maxY else { return [] }
+    guard let xs = Self.pixelRange(Self.bounds(corners.map(\.x)), limit: image.width),
+      let ys = Self.pixelRange(Self.bounds(corners.map(\.y)), limit: image.height)
+    else { return [] }
     var samples: [Sample] = []
-    for y in minY...maxY {
-      for x in minX...maxX {
+    for y in ys {
+      for x in xs {
         let dx = Float(x) - origin.x, dy = Float(y) - origin.y
         let u = dx * axis.x + dy * axis.y, v = dx * down.x + dy * down.y
         guard abs(u) < halfWidth, v > top, v < bottom else { continue }
@@ -79,12 +80,12 @@ public struct HairColorEstimator: Sendable {
       face.points[FaceLandmarks106.leftContour[5]], face.points[FaceLandmarks106.rightContour[5]],
       face.points[FaceLandmarks106.rightContour[9]], face.points[FaceLandmarks106.leftContour[9]],
     ]
-    let minX = max(0, Int(corners.map(\.x).min() ?? 0)), maxX = min(image.width - 1, Int(corners.map(\.x).max() ?? 0))
-    let minY = max(0, Int(corners.map(\.y).min() ?? 0)), maxY = min(image.height - 1, Int(corners.map(\.y).max() ?? 0))
-    guard minX <= maxX, minY <= maxY else { return nil }
+    guard let xs = Self.pixelRange(Self.bounds(corners.map(\.x)), limit: image.width),
+      let ys = Self.pixelRange(Self.bounds(corners.map(\.y)), limit: image.height)
+    else { return nil }
     var colors: [LabColor] = []
-    for y in minY...maxY {
-      for x in minX...maxX where Self.isInside(Point(x: Float(x), y: Float(y)), convex: corners) {
+    for y in ys {
+      for x in xs where Self.isInside(Point(x: Float(x), y: Float(y)), convex: corners) {
         let pixel = image[x, y]
         colors.append(LabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
       }
@@ -93,31 +94,41 @@ public struct HairColorEstimator: Sendable {
   }
 
   /// Medians of the image edges next to the hair region: left and right strips over the
-  /// region's rows, the top strip over its columns.
+  /// region's rows, the top strip over its columns. An edge closer to the region than a quarter
+  /// of the brow–chin distance is skipped: hair that reaches the edge would be taken for it.
   func backgroundColors(of face: FaceLandmarks106, in image: PixelBuffer) -> [LabColor] {
     let origin = face.browCenter, length = origin.distance(to: face.points[FaceLandmarks106.chin])
-    let rows = max(0, Int(origin.y - 0.85 * length))...max(0, min(image.height - 1, Int(origin.y)))
-    let halfWidth = Int(0.6 * face.cheekboneWidth)
-    let columns = max(0, Int(origin.x) - halfWidth)...max(0, min(image.width - 1, Int(origin.x) + halfWidth))
-    let strip = max(1, Int(Double(min(image.width, image.height)) * Self.edgeFraction))
-    func median(xs: ClosedRange<Int>, ys: ClosedRange<Int>) -> LabColor? {
-      guard xs.lowerBound <= xs.upperBound, ys.lowerBound <= ys.upperBound, ys.lowerBound < image.height else {
-        return nil
-      }
+    let halfWidth = 0.6 * face.cheekboneWidth, margin = 0.25 * length
+    let strip = Float(max(1, Int(Float(min(image.width, image.height)) * Self.edgeFraction)))
+    let right = Float(image.width), rows = (origin.y - 0.85 * length, origin.y)
+    let columns = (origin.x - halfWidth, origin.x + halfWidth)
+    let candidates = [
+      (xs: (Float(0), strip), ys: rows, gap: columns.0 - strip),
+      (xs: (right - strip, right), ys: rows, gap: right - strip - columns.1),
+      (xs: columns, ys: (Float(0), strip), gap: rows.0 - strip),
+    ]
+    let areas = candidates.filter { $0.gap >= margin }
+    return areas.compactMap { area in
+      guard let xs = Self.pixelRange(area.xs, limit: image.width),
+        let ys = Self.pixelRange(area.ys, limit: image.height)
+      else { return nil }
       var colors: [LabColor] = []
-      for y in ys.clamped(to: 0...(image.height - 1)) {
-        for x in xs.clamped(to: 0...(image.width - 1)) {
+      for y in ys {
+        for x in xs {
           let pixel = image[x, y]
           colors.append(LabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
         }
       }
       return LabColor.median(of: colors)
     }
-    return [
-      median(xs: 0...(strip - 1), ys: rows),
-      median(xs: (image.width - strip)...(image.width - 1), ys: rows),
-      median(xs: columns, ys: 0...(strip - 1)),
-    ].compactMap { $0 }
+  }
+
+  /// The whole pixels from `bounds.0` up to `bounds.1` that lie in `0..<limit`, if any.
+  static func pixelRange(_ bounds: (Float, Float), limit: Int) -> ClosedRange<Int>? {
+    guard bounds.0.isFinite, bounds.1.isFinite else { return nil }
+    let clamp = { (value: Float) in min(max(value, 0), Float(limit)) }
+    let low = Int(clamp(bounds.0).rounded(.down)), high = Int(clamp(bounds.1).rounded(.up)) - 1
+    return low <= high ? low...high : nil
   }
 
   func gradientStrength(samples: [Sample], classes: [HairColor]) -> Float {
@@ -138,6 +149,10 @@ public struct HairColorEstimator: Sendable {
       let lowerMean = LabColor.mean(of: lower.map { samples[$0].lab })
     else { return 0 }
     return min(1, max(0, (upperMean.distance(to: lowerMean) - 30) / 30))
+  }
+
+  static func bounds(_ values: [Float]) -> (Float, Float) {
+    (values.min() ?? 0, values.max() ?? 0)
   }
 
   static func isInside(_ point: Point, convex polygon: [Point]) -> Bool {

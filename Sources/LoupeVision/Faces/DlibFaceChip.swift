@@ -9,6 +9,7 @@ import LoupeMedia
 /// shape (the means of dlib's eye points 36–41 and 42–47, nose tip 30, mouth corners 48 and 54).
 public enum DlibFaceChip {
   public static let padding: Float = 0.2
+  static let maximumOversampling = 16
 
   /// Unit-square positions in dlib's mean face shape, in `DetectedFace.landmarks` order.
   static let meanShape: [Point] = [
@@ -23,13 +24,15 @@ public enum DlibFaceChip {
 
   /// The `side` × `side` chip of the face with these five landmarks, or `nil` when they are
   /// degenerate. When the chip is smaller than the face, it is sampled at a whole multiple of
-  /// its size and box-averaged down, as dlib's image pyramid does, so fine texture cannot alias.
+  /// its size (at most 16 ×) and box-averaged down, as dlib's image pyramid does, so fine texture
+  /// cannot alias.
   public static func chip(of landmarks: [Point], in image: PixelBuffer, side: Int) -> PixelBuffer? {
     guard let transform = AffineTransform.similarity(from: landmarks, to: template(side: side)) else {
       return nil
     }
     let scale = (transform.a * transform.a + transform.c * transform.c).squareRoot()
-    let factor = max(1, Int((1 / scale).rounded(.down)))
+    // Capped so a face filling a huge photo cannot ask for a gigantic intermediate image.
+    let factor = min(Self.maximumOversampling, max(1, Int(min(1 / scale, 1e6).rounded(.down))))
     let oversampled = AffineTransform(
       a: transform.a * Float(factor), b: transform.b * Float(factor), tx: transform.tx * Float(factor),
       c: transform.c * Float(factor), d: transform.d * Float(factor), ty: transform.ty * Float(factor))

@@ -3,7 +3,7 @@
 The faces are SCRFD-500M's detections on the test photos (box and five landmarks, as Loupe's
 detector reports them, rounded to 0.01 px); the script repeats Loupe's preprocessing with OpenCV:
   - age/gender: a similarity onto dlib's mean face shape (eye centres, nose tip, mouth corners),
-    20% padding, sampled at k × the chip size (k = floor(1 / scale)) and box-averaged down;
+    20% padding, sampled at k × the chip size (k = floor(1 / scale), at most 16), box-averaged down;
     RGB (x - mean) / 256 with the package manifest's means.
   - 2d106det: 192 × 192 crop of 1.5 × the box's longer side around its centre, raw RGB 0-255;
     outputs (x + 1) * 96 mapped back to the image.
@@ -52,7 +52,7 @@ def chip(rgb, landmarks, side):
     template = [((PADDING + x) / (1 + 2 * PADDING) * side, (PADDING + y) / (1 + 2 * PADDING) * side)
                 for x, y in MEAN_SHAPE]
     m = similarity(landmarks, template)
-    k = max(1, int(np.floor(1 / np.hypot(m[0, 0], m[1, 0]))))
+    k = min(16, max(1, int(np.floor(1 / np.hypot(m[0, 0], m[1, 0])))))
     large = cv2.warpAffine(rgb, m * k, (side * k, side * k), flags=cv2.INTER_LINEAR, borderValue=0)
     return np.floor(large.reshape(side, k, side, k, 3).astype(np.float64).mean((1, 3)) + 0.5).astype(np.uint8)
 
