@@ -19,6 +19,7 @@ import Testing
     #expect(
       Set(entries.map(\.id)) == [
         "scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025", "face_mesh_468",
+        "age_v1", "gender_v1",
       ])
     for entry in entries {
       #expect(entry.present && entry.verified == true, "\(entry.id)")
