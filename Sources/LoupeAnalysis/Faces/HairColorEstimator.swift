@@ -22,8 +22,8 @@ public struct HairColorEstimator: Sendable {
 
   public init() {}
 
-  /// The probability of each colour, or `nil` when no hair pixel is visible (bald, hat of skin
-  /// colour, face at the image top).
+  /// The probability of each colour, or `nil` when no hair pixel is visible (a bald head, or a
+  /// face at the top edge of the image).
   public func probabilities(for landmarks: [Point], in image: PixelBuffer) -> [HairColor: Float]? {
     guard let face = FaceLandmarks106(landmarks), let skin = skinColor(of: face, in: image) else { return nil }
     var samples = region(of: face, in: image).filter { $0.lab.distance(to: skin) >= Self.skinTolerance }
@@ -33,8 +33,10 @@ public struct HairColorEstimator: Sendable {
     }
     guard !samples.isEmpty else { return nil }
     let classes = samples.map { HairColor.classify($0.lab) }
-    var shares = Dictionary(uniqueKeysWithValues: HairColor.allCases.map { ($0, Float(0)) })
-    for color in classes { shares[color, default: 0] += 1 / Float(classes.count) }
+    var counts: [HairColor: Int] = [:]
+    for color in classes { counts[color, default: 0] += 1 }
+    var shares = Dictionary(
+      uniqueKeysWithValues: HairColor.allCases.map { ($0, Float(counts[$0] ?? 0) / Float(classes.count)) })
     let gradient = gradientStrength(samples: samples, classes: classes)
     guard gradient > 0 else { return shares }
     for color in HairColor.allCases { shares[color, default: 0] *= 1 - gradient }
