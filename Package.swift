@@ -50,7 +50,11 @@ let package = Package(
       linkerSettings: openVINOLinkerSettings
     ),
     .target(name: "LoupeMedia", dependencies: ["CLoupeVips"]),
-    .target(name: "LoupeVision", dependencies: ["LoupeRuntime", "LoupeMedia"]),
+    .target(
+      name: "LoupeVision",
+      dependencies: ["LoupeRuntime", "LoupeMedia"],
+      resources: [.copy("Labels/imagenet_zh.txt"), .copy("Labels/coco_zh.txt")]
+    ),
     .target(name: "LoupeAnalysis", dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"]),
     .target(
       name: "LoupeStore",

@@ -25,7 +25,9 @@ import Testing
     ("MultiLabelImageV2", "watermark_remover"), ("FaceAttrImage", "celeb"), ("", ""),
   ])
   func unknownActionsAndModelsAreNotFound(action: String, model: String) {
-    #expect(throws: PAIError.modelNotFound) { try ImageCommand.parse(action: action, modelName: model, configure: try Configure(nil)) }
+    #expect(throws: PAIError.modelNotFound) {
+      try ImageCommand.parse(action: action, modelName: model, configure: try Configure(nil))
+    }
   }
 
   @Test(arguments: [

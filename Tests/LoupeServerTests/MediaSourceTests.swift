@@ -32,7 +32,8 @@ import Testing
       at: inside.appendingPathComponent("escape.txt"), withDestinationURL: root.appendingPathComponent("secret.txt"))
     let roots = [inside.resolvingSymlinksInPath()]
 
-    #expect(try MediaLoader.readFile(inside.appendingPathComponent("a.txt"), roots: roots, maxBytes: 10) == Data("ok".utf8))
+    #expect(
+      try MediaLoader.readFile(inside.appendingPathComponent("a.txt"), roots: roots, maxBytes: 10) == Data("ok".utf8))
     #expect(throws: InputError.self) {
       try MediaLoader.readFile(inside.appendingPathComponent("escape.txt"), roots: roots, maxBytes: 10)
     }

@@ -20,8 +20,10 @@ import Testing
     let signature = "e166259fa34d15340748ff59306e161fb38ca225aaa214b6a1b9db725e482516"
     let body = Data(pythonBody.utf8)
     #expect(!RequestSignature.isValid(signature, method: "POST", path: "/api/v1/images", body: body, token: "other"))
-    #expect(!RequestSignature.isValid(signature, method: "POST", path: "/api/v1/videos", body: body, token: "secret-token"))
-    #expect(!RequestSignature.isValid(signature, method: "GET", path: "/api/v1/images", body: body, token: "secret-token"))
+    #expect(
+      !RequestSignature.isValid(signature, method: "POST", path: "/api/v1/videos", body: body, token: "secret-token"))
+    #expect(
+      !RequestSignature.isValid(signature, method: "GET", path: "/api/v1/images", body: body, token: "secret-token"))
     #expect(
       !RequestSignature.isValid(
         signature, method: "POST", path: "/api/v1/images", body: body + Data("\n".utf8), token: "secret-token"))
@@ -31,7 +33,8 @@ import Testing
   @Test func emptyPostBodyAcceptsPythonsBracesAndGosNothing() {
     let python = "e3eac726a830d9893a21e04c29502c9cba842d4f7764b4107da7c73c22263613"
     #expect(
-      RequestSignature.isValid(python, method: "POST", path: "/api/v1/async_jobs/7", body: Data(), token: "secret-token"))
+      RequestSignature.isValid(
+        python, method: "POST", path: "/api/v1/async_jobs/7", body: Data(), token: "secret-token"))
     let go = RequestSignature.sign(method: "POST", path: "/api/v1/async_jobs/7", body: Data(), token: "secret-token")
     #expect(
       RequestSignature.isValid(go, method: "POST", path: "/api/v1/async_jobs/7", body: Data(), token: "secret-token"))

@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import Logging
 import LoupeMedia
 import LoupeStore
-import Logging
 
 /// The server's collaborators, built once at start-up.
 public struct ServerDependencies: Sendable {

@@ -1,8 +1,8 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 import LoupeAnalysis
 import LoupeMedia
-import Logging
 
 /// Turns every error thrown below it into a PAI envelope carrying the request id, so clients
 /// never see a bare status or a framework error text; unexpected errors are logged in full and
@@ -45,7 +45,8 @@ struct EnvelopeMiddleware: RouterMiddleware {
     case let error as HTTPError:
       switch error.status {
       case .notFound: return .notFound
-      case .methodNotAllowed: return PAIError(status: .methodNotAllowed, code: "PARAMETER_ERROR", message: "method not allowed")
+      case .methodNotAllowed:
+        return PAIError(status: .methodNotAllowed, code: "PARAMETER_ERROR", message: "method not allowed")
       default: return PAIError(status: error.status, code: "PARAMETER_ERROR", message: error.body ?? "\(error.status)")
       }
     default: return .modelFailure(String(describing: error))

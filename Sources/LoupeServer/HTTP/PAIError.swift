@@ -22,7 +22,8 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
   public static let unknownApp = parameter("not found appid")
   public static let badSignature = PAIError(status: .unauthorized, code: "PARAMETER_ERROR", message: "sign error")
   public static let modelNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "model not found")
-  public static let quotaExceeded = PAIError(status: .badRequest, code: "EXCEEDED_QUOTA_ERROR", message: "exceeded quota")
+  public static let quotaExceeded = PAIError(
+    status: .badRequest, code: "EXCEEDED_QUOTA_ERROR", message: "exceeded quota")
   public static let notFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "not found")
 
   public static func bodyTooLarge(limit: Int) -> PAIError {

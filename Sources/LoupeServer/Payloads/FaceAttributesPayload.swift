@@ -9,11 +9,11 @@ public struct FaceAttributesPayload: Encodable, Sendable, Equatable {
     public var gender: String
     public var genderScore: Double
     public var faceShape: [String: Double]
-    public var hairColor: [String: Double]
+    public var hairColor: [String: Double]?
 
     public init(
       index: Int, bbox: [Int], faceScore: Double, age: Int, gender: String, genderScore: Double,
-      faceShape: [String: Double], hairColor: [String: Double]
+      faceShape: [String: Double], hairColor: [String: Double]?
     ) {
       self.index = index
       self.bbox = bbox

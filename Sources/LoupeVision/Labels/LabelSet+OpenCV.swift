@@ -16,3 +16,24 @@ extension LabelSet {
     try LabelSet(contentsOf: openCVData.appendingPathComponent("object_detection_classes_coco.txt"), firstIdentifier: 1)
   }
 }
+
+/// Loupe's own Simplified Chinese names, line-aligned with the OpenCV lists (checked by
+/// scripts/models/check_label_tables.py).
+extension LabelSet {
+  public static let chinese = "zh"
+
+  public static func imageNetWithChinese() throws -> LabelSet {
+    try imageNet().adding(language: chinese, contentsOf: try bundledTable("imagenet_zh"))
+  }
+
+  public static func cocoWithChinese() throws -> LabelSet {
+    try coco().adding(language: chinese, contentsOf: try bundledTable("coco_zh"))
+  }
+
+  private static func bundledTable(_ name: String) throws -> URL {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "txt") else {
+      throw LabelSetError.missingTable(name)
+    }
+    return url
+  }
+}

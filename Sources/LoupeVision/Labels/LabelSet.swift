@@ -59,11 +59,13 @@ public struct LabelSet: Sendable, Equatable {
 
 public enum LabelSetError: Error, Equatable, CustomStringConvertible {
   case misalignedTable(language: String, lines: Int, expected: Int)
+  case missingTable(String)
 
   public var description: String {
     switch self {
     case .misalignedTable(let language, let lines, let expected):
       "the \(language) label table has \(lines) lines; the English table has \(expected)"
+    case .missingTable(let name): "the label table \(name).txt is missing from Loupe's resources"
     }
   }
 }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import LoupeRuntime
 import LoupeServer
 import LoupeStore
-import Logging
 
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -37,13 +37,14 @@ struct ServeCommand: AsyncParsableCommand {
     var logger = Logger(label: "loupe")
     logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     let options = InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2)
-    let analysis = try await LiveImageAnalysis.load(dependencies: try DependenciesDirectory.required(), options: options)
+    let analysis = try await LiveImageAnalysis.load(
+      dependencies: try DependenciesDirectory.required(), options: options)
     let database = try LoupeDatabase(directory: configuration.dataDirectory)
     let application = try buildApplication(
       configuration: configuration,
       dependencies: ServerDependencies(database: database, analysis: analysis),
       logger: logger,
-      onServerRunning: { [host = configuration.host] port in
+      onServerRunning: { [host = configuration.host, logger] port in
         logger.info("Loupe listening on http://\(host):\(port)")
       })
     try await application.runService()

@@ -1,0 +1,43 @@
+import LoupeVision
+
+/// The labels Loupe can tag with, in both languages, and each label's embedding in the text
+/// encoder's space: the normalised mean of its English and Chinese names' embeddings, so that
+/// queries in either language meet it.
+public struct ConceptVocabulary: Sendable {
+  public let imageNet: LabelSet
+  public let coco: LabelSet
+  let imageNetEmbeddings: [[Float]]
+  let cocoEmbeddings: [[Float]]
+
+  public static func build(encoder: TextEncoder) async throws -> ConceptVocabulary {
+    let imageNet = try LabelSet.imageNetWithChinese()
+    let coco = try LabelSet.cocoWithChinese()
+    return ConceptVocabulary(
+      imageNet: imageNet, coco: coco,
+      imageNetEmbeddings: try await embeddings(of: imageNet, encoder: encoder),
+      cocoEmbeddings: try await embeddings(of: coco, encoder: encoder))
+  }
+
+  func embedding(of source: ImageTag.Source) -> [Float] {
+    switch source {
+    case .imageNet(let index): imageNetEmbeddings[index]
+    case .coco(let id): cocoEmbeddings[id - coco.firstIdentifier]
+    }
+  }
+
+  func name(of source: ImageTag.Source, language: String) -> String {
+    switch source {
+    case .imageNet(let index): imageNet.name(of: index, language: language) ?? ""
+    case .coco(let id): coco.name(of: id, language: language) ?? ""
+    }
+  }
+
+  private static func embeddings(of labels: LabelSet, encoder: TextEncoder) async throws -> [[Float]] {
+    let identifiers = Array(labels.identifiers)
+    let english = try await encoder.embed(identifiers.map { labels.name(of: $0) ?? "" })
+    let chinese = try await encoder.embed(identifiers.map { labels.name(of: $0, language: LabelSet.chinese) ?? "" })
+    return zip(english, chinese).map { pair in
+      ConceptEmbedding.combine([(1, pair.0), (1, pair.1)]) ?? pair.0
+    }
+  }
+}
