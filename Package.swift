@@ -82,6 +82,7 @@ let package = Package(
       dependencies: [
         "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: openVINOSwiftSettings
     ),

@@ -27,7 +27,8 @@ import Testing
   @Test func topTagsNameWhatThePhotoShows() async throws {
     let english = try await Self.taggings(language: "en")
     let expected: [String: [String]] = [
-      "chelsea": ["cat"], "coffee": ["coffee", "cup", "espresso"], "motorcycle_left": ["motorcycle", "scooter", "moped"],
+      "chelsea": ["cat"], "coffee": ["coffee", "cup", "espresso"],
+      "motorcycle_left": ["motorcycle", "scooter", "moped"],
       "astronaut": ["person", "face"],
     ]
     for (photo, words) in expected {
