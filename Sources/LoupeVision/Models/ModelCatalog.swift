@@ -54,9 +54,10 @@ public enum ModelCatalog {
     sha256: "73a6ef7a413c20c15898985ef0599aa4b96ba5fc14b16972f2c3faaa78e3cdcc",
     licence: "Apache-2.0")
 
-  public static let all: [ModelFile] = [
-    scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder, age, gender,
-  ] + visionModels
+  public static let all: [ModelFile] =
+    [
+      scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder, age, gender,
+    ] + visionModels
 
   /// Cydral's dlib age predictor (81 classes, ages 0–80) and gender classifier, as ONNX.
   public static let age = ModelFile(
