@@ -34,6 +34,7 @@ def main():
         "fairface": call(lambda: api.face_attr_image(base + "/astronaut.png", "fairface", {})),
         "multi_label_image_v2": call(
             lambda: api.multi_label_image_v2(base + "/coffee.png", "", {"tag_top_k": 5, "output_embedding": True})),
+        "tagger": call(lambda: api.multi_label_image_v2(base + "/coffee.png", "tagger", {"threshold": 0.5})),
         "multi_label_default_configure": call(lambda: api.multi_label_image_v2(base + "/chelsea.png", "", None)),
         "bad_signature": call(lambda: wrong_token.image_qa(base + "/chelsea.png", "", {})),
         "unknown_app": call(lambda: unknown_app.image_qa(base + "/chelsea.png", "", {})),

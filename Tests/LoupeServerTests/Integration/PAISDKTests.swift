@@ -20,7 +20,7 @@ import Testing
         func status(_ name: String) -> Int? { results[name]?["status"] as? Int }
         func data(_ name: String) -> [String: Any] { results[name]?["data"] as? [String: Any] ?? [:] }
 
-        for name in ["image_qa", "face_attr_image", "fairface", "multi_label_image_v2", "after_errors"] {
+        for name in ["image_qa", "face_attr_image", "fairface", "multi_label_image_v2", "tagger", "after_errors"] {
           #expect(status(name) == 200 && results[name]?["code"] as? String == "OK", "\(name): \(results[name] ?? [:])")
         }
         let quality = try #require(data("image_qa")["iqa_result"] as? Double)
@@ -42,6 +42,9 @@ import Testing
         let embedding = try #require(data("multi_label_image_v2")["embedding_result"] as? String)
         #expect(embedding.split(separator: ",").compactMap { Float($0) }.count == 512)
         #expect((data("multi_label_default_configure")["tag_result"] as? [Any])?.count == 10)
+        let caption = try #require(data("tagger")["caption"] as? String)
+        #expect(caption.contains("杯子") || caption.contains("浓咖啡"), "\(caption)")
+        #expect((data("tagger")["probs"] as? [Double])?.count == 1090)
 
         let expectedErrors: [(String, Int, String)] = [
           ("bad_signature", 401, "sign error"), ("unknown_app", 400, "not found appid"),
