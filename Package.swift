@@ -86,22 +86,24 @@ let package = Package(
       ],
       swiftSettings: openVINOSwiftSettings
     ),
+    // Shared by the test targets only: installed-dependency lookup and the golden input pattern.
+    .target(name: "LoupeTestSupport", dependencies: ["LoupeRuntime", "LoupeMedia"], path: "Tests/LoupeTestSupport"),
     .testTarget(
       name: "LoupeRuntimeTests",
-      dependencies: ["LoupeRuntime"],
+      dependencies: ["LoupeRuntime", "LoupeTestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(name: "LoupeMediaTests", dependencies: ["LoupeMedia"]),
     .testTarget(
       name: "LoupeVisionTests",
-      dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(
       name: "LoupeAnalysisTests",
-      dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia"],
+      dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),

@@ -1,18 +1,14 @@
 import Foundation
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 
 /// Photos from the installed packages (never committed) and the committed BRISQUE golden values.
 enum QualityFixtures {
-  static let dependencies: DependenciesDirectory = {
-    guard let directory = DependenciesDirectory.locate() else {
-      fatalError("run ./scripts/setup before the tests: .deps/ not found")
-    }
-    return directory
-  }()
+  static var dependencies: DependenciesDirectory { InstalledDependencies.directory }
 
   static func photo(_ packagePath: String) throws -> PixelBuffer {
-    try ImageDecoder().decode(contentsOf: dependencies.packageFile(packagePath)).pixels
+    try InstalledDependencies.photo(packagePath)
   }
 
   struct GoldenImage: Decodable {

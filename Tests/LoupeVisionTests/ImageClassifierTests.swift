@@ -1,15 +1,16 @@
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
 @Suite struct ImageClassifierTests {
   @Test func f32MatchesOnnxRuntime() async throws {
     let golden = ObjectFixtures.golden.classifier.pattern
-    let result = try await ObjectFixtures.classifier.get().classify(input: ObjectFixtures.pattern(side: 260))
+    let result = try await ObjectFixtures.classifier.get().classify(input: GoldenPattern.tensor(side: 260))
     let expected = Classification(logits: golden.logits, features: try #require(golden.features))
-    #expect(ObjectFixtures.maxAbsDifference(result.features, expected.features) <= 1e-4)
-    #expect(ObjectFixtures.maxAbsDifference(result.probabilities, expected.probabilities) <= 1e-5)
+    #expect(GoldenPattern.maxAbsDifference(result.features, expected.features) <= 1e-4)
+    #expect(GoldenPattern.maxAbsDifference(result.probabilities, expected.probabilities) <= 1e-5)
   }
 
   /// Swift's decoding and area resize against OpenCV's INTER_AREA on the same photo.
@@ -18,7 +19,7 @@ import Testing
     let result = try await ObjectFixtures.classifier.get().classify(image)
     let expected = Classification(logits: ObjectFixtures.golden.classifier.chelsea.logits, features: [])
     #expect(result.top(5).map(\.classIndex) == expected.top(5).map(\.classIndex))
-    #expect(ObjectFixtures.maxAbsDifference(result.probabilities, expected.probabilities) < 0.01)
+    #expect(GoldenPattern.maxAbsDifference(result.probabilities, expected.probabilities) < 0.01)
   }
 
   static let expectedTopClasses: [(photo: String, classes: Set<Int>)] = [

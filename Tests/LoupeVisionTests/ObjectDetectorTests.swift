@@ -1,5 +1,6 @@
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     #expect(image.width == golden.width && image.height == golden.height)
     let objects = try await ObjectFixtures.detector.get().detect(in: image)
     #expect(objects.map(\.classID) == golden.classes)
-    #expect(ObjectFixtures.maxAbsDifference(objects.map(\.score), golden.scores) <= 1e-4)
+    #expect(GoldenPattern.maxAbsDifference(objects.map(\.score), golden.scores) <= 1e-4)
     // Golden boxes are relative (ymin, xmin, ymax, xmax); ours are in pixels.
     let relative = objects.flatMap { object in
       [
@@ -19,7 +20,7 @@ import Testing
         object.box.maxY / Float(image.height), object.box.maxX / Float(image.width),
       ]
     }
-    #expect(ObjectFixtures.maxAbsDifference(relative, golden.boxes) <= 1e-4)
+    #expect(GoldenPattern.maxAbsDifference(relative, golden.boxes) <= 1e-4)
   }
 
   @Test(arguments: [

@@ -51,21 +51,4 @@ enum ObjectFixtures {
     return try! JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
   }()
 
-  /// The input make_golden_vision.py uses: value[c][y][x] = sin(0.05·x + 0.09·y + 1.3·c).
-  static func pattern(side: Int) -> Tensor {
-    var values: [Float] = []
-    values.reserveCapacity(3 * side * side)
-    for c in 0..<3 {
-      for y in 0..<side {
-        for x in 0..<side {
-          values.append(Float(sin(0.05 * Double(x) + 0.09 * Double(y) + 1.3 * Double(c))))
-        }
-      }
-    }
-    return Tensor(shape: [1, 3, side, side], floats: values)
-  }
-
-  static func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
-    a.count == b.count ? zip(a, b).map { abs($0 - $1) }.max() ?? 0 : .infinity
-  }
 }

@@ -1,19 +1,15 @@
 import Foundation
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 
 /// Real photos read from the installed packages (never committed) and live models.
 enum VisionFixtures {
-  static let dependencies: DependenciesDirectory = {
-    guard let directory = DependenciesDirectory.locate() else {
-      fatalError("run ./scripts/setup before the tests: .deps/ not found")
-    }
-    return directory
-  }()
+  static var dependencies: DependenciesDirectory { InstalledDependencies.directory }
 
   static func photo(_ packagePath: String) throws -> PixelBuffer {
-    try ImageDecoder().decode(contentsOf: dependencies.packageFile(packagePath)).pixels
+    try InstalledDependencies.photo(packagePath)
   }
 
   static let astronaut = "skimage/data/astronaut.png"
