@@ -94,7 +94,7 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
-    .testTarget(name: "LoupeMediaTests", dependencies: ["LoupeMedia"]),
+    .testTarget(name: "LoupeMediaTests", dependencies: ["LoupeMedia", "LoupeTestSupport"]),
     .testTarget(
       name: "LoupeVisionTests",
       dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 
 /// Graded, deterministic distortions of a photo for the quality-ranking tests.
 enum Distortion: CustomStringConvertible {
@@ -84,28 +85,5 @@ enum Distortion: CustomStringConvertible {
       }
     }
     return result
-  }
-}
-
-/// A small seeded generator (Steele, Lea and Flood's SplitMix64), so noise is the same every run.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// Uniform in (0, 1].
-  mutating func nextUniform() -> Double { (Double(next() >> 11) + 1) / 9_007_199_254_740_992 }
-
-  /// Standard normal by Box–Muller.
-  mutating func nextGaussian() -> Double {
-    (-2 * log(nextUniform())).squareRoot() * cos(2 * Double.pi * nextUniform())
   }
 }

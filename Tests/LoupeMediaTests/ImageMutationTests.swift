@@ -1,28 +1,16 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
 /// Damaged files must decode or fail with an `ImageError`: never crash, hang or throw anything else.
 @Suite struct ImageMutationTests {
-  /// SplitMix64, so every run damages the files the same way.
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test(arguments: [
     "astronaut.png", "astronaut.jpg", "astronaut.gif", "astronaut.webp", "astronaut.ico", "astronaut.bmp",
     "astronaut.tiff",
   ])
   func damagedFilesNeverCrash(name: String) throws {
     let original = try TestMedia.bytes(name)
-    var generator = SeededGenerator(state: UInt64(name.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) }))
+    var generator = SplitMix64(seed: UInt64(name.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) }))
     let decoder = ImageDecoder(limits: ImageLimits(maxBytes: 10 << 20, maxPixels: 4_000_000))
     var outcomes = (decoded: 0, failed: 0)
     for round in 0..<30 {
