@@ -23,6 +23,7 @@ let package = Package(
     .library(name: "LoupeVision", targets: ["LoupeVision"]),
     .library(name: "LoupeAnalysis", targets: ["LoupeAnalysis"]),
     .library(name: "LoupeStore", targets: ["LoupeStore"]),
+    .library(name: "LoupeJobs", targets: ["LoupeJobs"]),
     .library(name: "LoupeServer", targets: ["LoupeServer"]),
   ],
   dependencies: [
@@ -64,9 +65,18 @@ let package = Package(
       ]
     ),
     .target(
+      name: "LoupeJobs",
+      dependencies: [
+        "LoupeStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    .target(
       name: "LoupeServer",
       dependencies: [
-        "LoupeAnalysis", "LoupeStore", "LoupeMedia", "LoupeVision", "LoupeRuntime",
+        "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeVision", "LoupeRuntime",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -108,6 +118,14 @@ let package = Package(
       swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
+    .testTarget(
+      name: "LoupeJobsTests",
+      dependencies: [
+        "LoupeJobs", "LoupeStore",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
     .testTarget(
       name: "LoupeServerTests",
       dependencies: [

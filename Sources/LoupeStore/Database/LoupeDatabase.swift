@@ -5,7 +5,8 @@ import GRDB
 /// directory and the database files are private to the user who runs the server.
 public final class LoupeDatabase: Sendable {
   public let directory: URL
-  let pool: DatabasePool
+  /// Shared with the repositories of other modules (jobs), which run their own SQL on it.
+  public let pool: DatabasePool
 
   public static let fileName = "loupe.sqlite"
 

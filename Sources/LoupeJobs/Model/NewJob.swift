@@ -1,0 +1,16 @@
+/// A job as submitted, before the queue gives it an id.
+public struct NewJob: Sendable, Equatable {
+  public var appID: String
+  public var kind: String
+  public var action: String
+  public var object: String
+  public var request: String
+
+  public init(appID: String, kind: String, action: String, object: String, request: String) {
+    self.appID = appID
+    self.kind = kind
+    self.action = action
+    self.object = object
+    self.request = request
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Where jobs live between submission and cleanup. The live value is `SQLiteJobQueue`;
+/// `InMemoryJobQueue` is the deterministic test value, and both pass the same contract tests.
+///
+/// Writes from a worker name its `JobLease` and return `false`, changing nothing, when the job
+/// is no longer running under that lease.
+public protocol JobQueue: Sendable {
+  /// Stores a job in state `queued`.
+  func submit(_ job: NewJob, now: Date) async throws -> Job
+
+  /// Stores a batch and its jobs, all or nothing.
+  func submitBatch(_ jobs: [NewJob], appID: String, now: Date) async throws -> (batchID: Int64, jobs: [Job])
+
+  /// The job, if it exists and belongs to the app.
+  func job(id: Int64, appID: String) async throws -> Job?
+
+  /// The batch's jobs in submission order, if the batch exists and belongs to the app.
+  func batch(id: Int64, appID: String) async throws -> [Job]?
+
+  /// Takes the oldest runnable job (queued and due, or running under an expired lease), marks it
+  /// running under a new lease for `owner` and counts the attempt. A job whose lease expired
+  /// after `maxAttempts` runs is failed instead of run again.
+  func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job?
+
+  /// Records the current step and progress (either may be nil to keep it) and extends the lease.
+  func update(_ lease: JobLease, message: String?, progress: Double?, leaseExpiresAt: Date) async throws -> Bool
+
+  /// Ends a run.
+  func settle(_ lease: JobLease, _ outcome: JobOutcome, now: Date) async throws -> Bool
+
+  /// Makes every running job's lease expire now, so it is claimed again. Only for a store that a
+  /// single process owns, at that process's start: any running job there was left by a dead run.
+  func expireLeases(now: Date) async throws -> Int
+
+  /// Deletes finished jobs older than `cutoff`; a batch goes only once all its jobs are finished
+  /// before it. Returns how many jobs were deleted.
+  func purge(finishedBefore cutoff: Date) async throws -> Int
+}

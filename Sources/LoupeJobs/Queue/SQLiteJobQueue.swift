@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import LoupeStore
+
+/// The embedded job queue: the `job` and `job_batch` tables of Loupe's SQLite store. Every
+/// operation is one write transaction, so a crash leaves each job either before or after a step,
+/// never half-way.
+public struct SQLiteJobQueue: JobQueue {
+  let database: LoupeDatabase
+
+  public init(database: LoupeDatabase) {
+    self.database = database
+  }
+
+  public func submit(_ job: NewJob, now: Date) async throws -> Job {
+    try await database.pool.write { database in try Self.insert(job, batchID: nil, now: now, in: database) }
+  }
+
+  public func submitBatch(_ jobs: [NewJob], appID: String, now: Date) async throws -> (batchID: Int64, jobs: [Job]) {
+    precondition(!jobs.isEmpty, "a batch holds at least one job")
+    return try await database.pool.write { database in
+      try database.execute(sql: "INSERT INTO job_batch (app_id, created_at) VALUES (?, ?)", arguments: [appID, now])
+      let batchID = database.lastInsertedRowID
+      let inserted = try jobs.map { try Self.insert($0, batchID: batchID, now: now, in: database) }
+      return (batchID, inserted)
+    }
+  }
+
+  public func job(id: Int64, appID: String) async throws -> Job? {
+    try await database.pool.read { database in
+      try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ? AND app_id = ?", arguments: [id, appID])
+    }
+  }
+
+  public func batch(id: Int64, appID: String) async throws -> [Job]? {
+    try await database.pool.read { database in
+      let exists =
+        try Bool.fetchOne(
+          database, sql: "SELECT EXISTS (SELECT 1 FROM job_batch WHERE id = ? AND app_id = ?)",
+          arguments: [id, appID]) ?? false
+      guard exists else { return nil }
+      return try Job.fetchAll(database, sql: "SELECT * FROM job WHERE batch_id = ? ORDER BY id", arguments: [id])
+    }
+  }
+
+  public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job? {
+    try await database.pool.write { database in
+      while let candidate = try Job.fetchOne(
+        database,
+        sql: """
+          SELECT * FROM job
+          WHERE (state = 0 AND run_after <= :now) OR (state = 1 AND lease_expires_at <= :now)
+          ORDER BY run_after, id LIMIT 1
+          """,
+        arguments: ["now": now])
+      {
+        if candidate.state == .running && candidate.attempts >= maxAttempts {
+          try database.execute(
+            sql: """
+              UPDATE job SET state = 3, message = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
+              WHERE id = ?
+              """,
+            arguments: [JobMessage.interrupted(times: candidate.attempts), now, candidate.id])
+          continue
+        }
+        try database.execute(
+          sql: """
+            UPDATE job SET state = 1, attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
+              started_at = COALESCE(started_at, ?), message = ?, progress = 0
+            WHERE id = ?
+            """,
+          arguments: [owner, now.addingTimeInterval(leaseDuration), now, JobMessage.started, candidate.id])
+        return try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ?", arguments: [candidate.id])
+      }
+      return nil
+    }
+  }
+
+  public func update(_ lease: JobLease, message: String?, progress: Double?, leaseExpiresAt: Date) async throws
+    -> Bool
+  {
+    try await fenced(
+      lease,
+      sql: """
+        UPDATE job SET message = COALESCE(?, message), progress = COALESCE(?, progress), lease_expires_at = ?
+        """,
+      arguments: [message, progress, leaseExpiresAt])
+  }
+
+  public func settle(_ lease: JobLease, _ outcome: JobOutcome, now: Date) async throws -> Bool {
+    let clearLease = "lease_owner = NULL, lease_expires_at = NULL"
+    switch outcome {
+    case .succeeded(let result):
+      return try await fenced(
+        lease, sql: "UPDATE job SET state = 2, message = ?, progress = 1, result = ?, finished_at = ?, \(clearLease)",
+        arguments: [JobMessage.success, result, now])
+    case .failed(let message):
+      return try await fenced(
+        lease, sql: "UPDATE job SET state = 3, message = ?, finished_at = ?, \(clearLease)",
+        arguments: [message, now])
+    case .retry(let message, let runAfter):
+      return try await fenced(
+        lease, sql: "UPDATE job SET state = 0, message = ?, progress = 0, run_after = ?, \(clearLease)",
+        arguments: [message, runAfter])
+    case .released(let message):
+      return try await fenced(
+        lease,
+        sql:
+          "UPDATE job SET state = 0, attempts = attempts - 1, message = ?, progress = 0, run_after = ?, \(clearLease)",
+        arguments: [message, now])
+    }
+  }
+
+  public func expireLeases(now: Date) async throws -> Int {
+    try await database.pool.write { database in
+      try database.execute(
+        sql: "UPDATE job SET lease_expires_at = ?, message = ? WHERE state = 1",
+        arguments: [now, JobMessage.requeuedAfterRestart])
+      return database.changesCount
+    }
+  }
+
+  public func purge(finishedBefore cutoff: Date) async throws -> Int {
+    try await database.pool.write { database in
+      try database.execute(
+        sql: "DELETE FROM job WHERE batch_id IS NULL AND state IN (2, 3) AND finished_at < ?", arguments: [cutoff])
+      let single = database.changesCount
+      let expiredBatches = """
+        SELECT id FROM job_batch WHERE NOT EXISTS (
+          SELECT 1 FROM job WHERE job.batch_id = job_batch.id AND (state NOT IN (2, 3) OR finished_at >= :cutoff))
+        """
+      let batched =
+        try Int.fetchOne(
+          database, sql: "SELECT COUNT(*) FROM job WHERE batch_id IN (\(expiredBatches))", arguments: ["cutoff": cutoff]
+        )
+        ?? 0
+      try database.execute(sql: "DELETE FROM job_batch WHERE id IN (\(expiredBatches))", arguments: ["cutoff": cutoff])
+      return single + batched
+    }
+  }
+
+  private func fenced(_ lease: JobLease, sql: String, arguments: StatementArguments) async throws -> Bool {
+    try await database.pool.write { database in
+      try database.execute(
+        sql: sql + " WHERE id = ? AND state = 1 AND lease_owner = ? AND attempts = ?",
+        arguments: arguments + [lease.jobID, lease.owner, lease.attempt])
+      return database.changesCount == 1
+    }
+  }
+
+  private static func insert(_ job: NewJob, batchID: Int64?, now: Date, in database: Database) throws -> Job {
+    try database.execute(
+      sql: """
+        INSERT INTO job (app_id, batch_id, kind, action, object, request, state, message, created_at, run_after)
+        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+        """,
+      arguments: [job.appID, batchID, job.kind, job.action, job.object, job.request, JobMessage.queued, now, now])
+    return Job(
+      id: database.lastInsertedRowID, appID: job.appID, batchID: batchID, kind: job.kind, action: job.action,
+      object: job.object, request: job.request, createdAt: now)
+  }
+}
