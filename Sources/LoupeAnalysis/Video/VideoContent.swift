@@ -1,0 +1,14 @@
+/// Classes, tags and embedding of a video or multimodal post.
+public struct VideoContent: Sendable, Equatable {
+  /// Every taxonomy class, best first; empty without evidence.
+  public var categories: [CategoryScore]
+  /// Tags merged over frames and images, best first, one per name.
+  public var tags: [ContentTag]
+  /// 512-d, L2-normalised, in the text encoder's space; `nil` when nothing gave one.
+  public var embedding: [Float]?
+}
+
+public struct ContentTag: Sendable, Equatable {
+  public var name: String
+  public var score: Float
+}
