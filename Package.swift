@@ -50,7 +50,8 @@ let package = Package(
       swiftSettings: openVINOSwiftSettings,
       linkerSettings: openVINOLinkerSettings
     ),
-    .target(name: "LoupeMedia", dependencies: ["CLoupeVips"]),
+    .systemLibrary(name: "CFFmpeg", path: "Sources/CFFmpeg"),
+    .target(name: "LoupeMedia", dependencies: ["CLoupeVips", "CFFmpeg"]),
     .target(
       name: "LoupeVision",
       dependencies: ["LoupeRuntime", "LoupeMedia"],

@@ -1,0 +1,153 @@
+internal import CFFmpeg
+import Foundation
+
+/// A local media file opened by FFmpeg's demuxer, with its video stream chosen and described.
+final class MediaInput {
+  let context: UnsafeMutablePointer<AVFormatContext>
+  private var io: UnsafeMutablePointer<AVIOContext>?
+  let videoStreamIndex: Int
+  let info: VideoInfo
+
+  init(url: URL) throws {
+    _ = FFmpegLibrary.silenced
+    guard url.isFileURL else { throw VideoError.unreadable(reason: "only local files can be read") }
+    let path = url.path
+    guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
+      throw VideoError.unreadable(reason: "no such file")
+    }
+    guard size > 0 else { throw VideoError.unreadable(reason: "the file is empty") }
+
+    // The prefix keeps a ':' in the path from being read as a protocol name.
+    var io: UnsafeMutablePointer<AVIOContext>?
+    var status = avio_open(&io, "file:" + path, AVIO_FLAG_READ)
+    guard status >= 0, let io else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
+    var closesIO = true
+    defer { if closesIO { avio_close(io) } }
+
+    // Probing ourselves (as avformat_open_input would) lets the demuxer be vetted before it runs.
+    var format: UnsafePointer<AVInputFormat>?
+    status = av_probe_input_buffer2(io, &format, path, nil, 0, 0)
+    guard status >= 0, let format else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
+    let formatName = String(cString: format.pointee.name)
+    if ContainerPolicy.isStillImage(formatName) { throw VideoError.stillImage(format: formatName) }
+    guard ContainerPolicy.allows(formatName) else {
+      throw VideoError.unreadable(reason: "\(formatName) is not a supported video container")
+    }
+
+    var context: UnsafeMutablePointer<AVFormatContext>? = avformat_alloc_context()
+    guard context != nil else { throw VideoError.unreadable(reason: "out of memory") }
+    context!.pointee.pb = io
+    var options: OpaquePointer?
+    av_dict_set(&options, "protocol_whitelist", "file", 0)
+    av_dict_set(&options, "format_whitelist", ContainerPolicy.whitelist, 0)
+    status = avformat_open_input(&context, path, format, &options)
+    av_dict_free(&options)
+    // On failure avformat_open_input has freed the context, but not an I/O context it was given.
+    guard status >= 0, let context else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
+    closesIO = false
+    self.context = context
+    self.io = io
+
+    do {
+      status = avformat_find_stream_info(context, nil)
+      guard status >= 0 else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
+      guard let index = Self.bestVideoStream(in: context) else { throw VideoError.noVideoStream }
+      videoStreamIndex = index
+      info = Self.describe(context, videoStream: index, formatName: formatName)
+    } catch {
+      var io: UnsafeMutablePointer<AVIOContext>? = io
+      Self.close(context, io: &io)
+      throw error
+    }
+  }
+
+  deinit {
+    Self.close(context, io: &io)
+  }
+
+  private static func close(
+    _ context: UnsafeMutablePointer<AVFormatContext>, io: inout UnsafeMutablePointer<AVIOContext>?
+  ) {
+    var context: UnsafeMutablePointer<AVFormatContext>? = context
+    avformat_close_input(&context)
+    avio_closep(&io)
+  }
+
+  func stream(_ index: Int) -> UnsafeMutablePointer<AVStream> {
+    context.pointee.streams[index]!
+  }
+
+  var streamCount: Int { Int(context.pointee.nb_streams) }
+
+  /// The largest decodable video stream that is not cover art.
+  private static func bestVideoStream(in context: UnsafeMutablePointer<AVFormatContext>) -> Int? {
+    var best: (index: Int, pixels: Int)?
+    for index in 0..<Int(context.pointee.nb_streams) {
+      let stream = context.pointee.streams[index]!.pointee
+      let parameters = stream.codecpar.pointee
+      guard parameters.codec_type == AVMEDIA_TYPE_VIDEO,
+        stream.disposition & AV_DISPOSITION_ATTACHED_PIC == 0,
+        avcodec_find_decoder(parameters.codec_id) != nil,
+        parameters.width > 0, parameters.height > 0
+      else { continue }
+      let pixels = Int(parameters.width) * Int(parameters.height)
+      if best == nil || pixels > best!.pixels { best = (index, pixels) }
+    }
+    return best?.index
+  }
+
+  private static func describe(
+    _ context: UnsafeMutablePointer<AVFormatContext>, videoStream index: Int, formatName: String
+  ) -> VideoInfo {
+    let stream = context.pointee.streams[index]!.pointee
+    let parameters = stream.codecpar.pointee
+    var duration = 0.0
+    if context.pointee.duration != FFmpegLibrary.noTimestamp, context.pointee.duration > 0 {
+      duration = Double(context.pointee.duration) / Double(AV_TIME_BASE)
+    } else if stream.duration != FFmpegLibrary.noTimestamp, stream.duration > 0 {
+      duration = Double(stream.duration) * FFmpegLibrary.seconds(stream.time_base)
+    }
+    let averageRate = FFmpegLibrary.seconds(stream.avg_frame_rate)
+    let frameRate = averageRate > 0 ? averageRate : FFmpegLibrary.seconds(stream.r_frame_rate)
+    let frameCount = stream.nb_frames > 0 ? Int(stream.nb_frames) : Int((duration * frameRate).rounded())
+
+    var hasAudio = false
+    var subtitles: [SubtitleStreamInfo] = []
+    for other in 0..<Int(context.pointee.nb_streams) {
+      let stream = context.pointee.streams[other]!.pointee
+      let codecID = stream.codecpar.pointee.codec_id
+      switch stream.codecpar.pointee.codec_type {
+      case AVMEDIA_TYPE_AUDIO:
+        hasAudio = true
+      case AVMEDIA_TYPE_SUBTITLE:
+        let isText = avcodec_descriptor_get(codecID).map { $0.pointee.props & AV_CODEC_PROP_TEXT_SUB != 0 } ?? false
+        let language = av_dict_get(stream.metadata, "language", nil, 0).map { String(cString: $0.pointee.value) }
+        subtitles.append(
+          SubtitleStreamInfo(
+            index: other, codecName: String(cString: avcodec_get_name(codecID)), language: language, isText: isText))
+      default:
+        break
+      }
+    }
+    return VideoInfo(
+      duration: duration, frameRate: frameRate, width: Int(parameters.width), height: Int(parameters.height),
+      codecName: String(cString: avcodec_get_name(parameters.codec_id)), formatName: formatName,
+      estimatedFrameCount: frameCount, hasAudio: hasAudio, subtitleStreams: subtitles)
+  }
+
+  /// Reads up to `limit` packets of the video stream without decoding them; for telling a
+  /// one-picture GIF from an animation without a full scan.
+  func countVideoPackets(upTo limit: Int) -> Int {
+    guard let packet = av_packet_alloc() else { return 0 }
+    defer {
+      var optional: UnsafeMutablePointer<AVPacket>? = packet
+      av_packet_free(&optional)
+    }
+    var count = 0
+    while count < limit, av_read_frame(context, packet) >= 0 {
+      if Int(packet.pointee.stream_index) == videoStreamIndex { count += 1 }
+      av_packet_unref(packet)
+    }
+    return count
+  }
+}

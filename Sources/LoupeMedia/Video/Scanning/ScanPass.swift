@@ -1,0 +1,260 @@
+internal import CFFmpeg
+
+/// One run of `VideoScanner.scan`: the demux–decode loop and everything done per frame.
+///
+/// Each decoded frame is shrunk once to a 128-pixel-wide Y′CbCr copy for the shot detector, the
+/// blank-frame rule and the motion measure. The detector decides about a frame only after
+/// `window` later frames, so decoded frames wait in a short queue (as references to the decoder's
+/// buffers) until their shot is known; then they are sampled, offered to the shot's reservoir and
+/// released.
+final class ScanPass {
+  private struct PendingFrame {
+    let index: Int
+    let time: Double
+    let frame: UnsafeMutablePointer<AVFrame>
+    let isBlank: Bool
+    /// Changed-cell fraction from the previous frame; `nil` for the first frame.
+    let motion: Double?
+  }
+
+  private let input: MediaInput
+  private let options: VideoScanOptions
+  private let progress: (Double) -> Void
+  private let isCancelled: () -> Bool
+  private let decoder: VideoStreamDecoder
+  private let subtitleDecoders: [Int: SubtitleStreamDecoder]
+  private let analysisScaler = FrameScaler()
+  private let sampleScaler = FrameScaler()
+  private var detector: ShotBoundaryDetector
+
+  private let timeBase: Double
+  private let origin: Int64
+  private let nominalFrameDuration: Double
+  private let sampleInterval: Double
+  private var nextSampleTime = 0.0
+
+  private var pending: [PendingFrame] = []
+  private var previousPlanes: FramePlanes?
+  private var checkedSize: (width: Int32, height: Int32)?
+  private var frameCount = 0
+  private var lastTime = 0.0
+  private var lastFrameDuration = 0.0
+  private var reportedProgress = 0.0
+
+  private var samples: [VideoFrame] = []
+  private var shots: [Shot] = []
+  private var currentShot: (firstFrame: Int, startTime: Double)?
+  private var reservoir: FrameReservoir<VideoFrame>
+  private var motionSum = 0.0
+  private var motionPairs = 0
+  private var blankFrames = 0
+
+  init(
+    input: MediaInput, options: VideoScanOptions, progress: @escaping (Double) -> Void,
+    isCancelled: @escaping () -> Bool
+  ) throws {
+    self.input = input
+    self.options = options
+    self.progress = progress
+    self.isCancelled = isCancelled
+    let video = input.stream(input.videoStreamIndex)
+    decoder = try VideoStreamDecoder(stream: video, threadCount: options.threadCount)
+    var subtitleDecoders: [Int: SubtitleStreamDecoder] = [:]
+    if options.readsSubtitles {
+      for info in input.info.subtitleStreams {
+        subtitleDecoders[info.index] = SubtitleStreamDecoder(info: info, stream: input.stream(info.index))
+      }
+    }
+    self.subtitleDecoders = subtitleDecoders
+    // The demuxer can skip packets of every stream nobody reads (audio, bitmap subtitles).
+    for index in 0..<input.streamCount where index != input.videoStreamIndex && subtitleDecoders[index] == nil {
+      input.stream(index).pointee.discard = AVDISCARD_ALL
+    }
+    detector = ShotBoundaryDetector(options: options.shotDetection)
+    reservoir = FrameReservoir(capacity: options.shotFrameCapacity)
+
+    timeBase = FFmpegLibrary.seconds(video.pointee.time_base)
+    let start = video.pointee.start_time
+    origin = start == FFmpegLibrary.noTimestamp ? 0 : start
+    let info = input.info
+    nominalFrameDuration = info.frameRate > 0 ? 1 / info.frameRate : 0
+    let interval = max(options.sampleInterval, 0.001)
+    let cap = Double(max(options.maxSamples, 1))
+    sampleInterval = info.duration / interval > cap ? info.duration / cap : interval
+  }
+
+  deinit {
+    for entry in pending {
+      var frame: UnsafeMutablePointer<AVFrame>? = entry.frame
+      av_frame_free(&frame)
+    }
+  }
+
+  func run() throws -> VideoScan {
+    var packet = av_packet_alloc()
+    var frame = av_frame_alloc()
+    defer {
+      av_packet_free(&packet)
+      av_frame_free(&frame)
+    }
+    guard let packet, let frame else { throw VideoError.decodingFailed(reason: "out of memory") }
+
+    // A read error after the start (a truncated or damaged file) ends the stream: what was read
+    // is still decoded.
+    while av_read_frame(input.context, packet) >= 0 {
+      defer { av_packet_unref(packet) }
+      try checkCancellation()
+      let index = Int(packet.pointee.stream_index)
+      if index == input.videoStreamIndex {
+        decoder.send(packet)
+        try receiveFrames(into: frame)
+      } else if let subtitles = subtitleDecoders[index] {
+        subtitles.decode(packet, origin: Double(origin) * timeBase)
+      }
+    }
+    decoder.send(nil)
+    try receiveFrames(into: frame)
+    for verdict in detector.finish() { try settle(verdict) }
+    if let currentShot { closeShot(currentShot, endFrame: frameCount, endTime: lastTime + lastFrameDuration) }
+
+    guard frameCount > 0 else {
+      throw VideoError.decodingFailed(reason: decoder.lastRejection ?? "no frame could be decoded")
+    }
+    if ContainerPolicy.isAnimation(input.info.formatName), frameCount < 2 {
+      throw VideoError.stillImage(format: input.info.formatName)
+    }
+    progress(1)
+    let tracks = subtitleDecoders.values.sorted { $0.info.index < $1.info.index }.map {
+      SubtitleTrack(
+        stream: $0.info,
+        cues: $0.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(
+          \.element))
+    }
+    return VideoScan(
+      info: input.info, decodedFrameCount: frameCount, samples: samples, shots: shots,
+      motion: motionPairs > 0 ? motionSum / Double(motionPairs) : 0, blankFrameCount: blankFrames,
+      subtitles: tracks)
+  }
+
+  private func checkCancellation() throws {
+    if isCancelled() || Task.isCancelled { throw VideoError.cancelled }
+  }
+
+  private func receiveFrames(into frame: UnsafeMutablePointer<AVFrame>) throws {
+    while decoder.receive(into: frame) {
+      defer { av_frame_unref(frame) }
+      try accept(frame)
+    }
+  }
+
+  private func accept(_ frame: UnsafeMutablePointer<AVFrame>) throws {
+    try checkCancellation()
+    let width = frame.pointee.width, height = frame.pointee.height
+    if checkedSize.map({ $0 != (width, height) }) ?? true {
+      try options.limits.check(width: Int(width), height: Int(height))
+      checkedSize = (width, height)
+    }
+    let time = presentationTime(of: frame)
+    if time > options.limits.maxDuration { throw VideoError.tooLong(seconds: time, limit: options.limits.maxDuration) }
+
+    let (analysisWidth, analysisHeight) = Self.analysisSize(width: Int(width), height: Int(height))
+    guard let planes = analysisScaler.planes(frame, width: analysisWidth, height: analysisHeight) else {
+      throw VideoError.decodingFailed(reason: "cannot convert a frame of pixel format \(frame.pointee.format)")
+    }
+    let motion = previousPlanes.flatMap { planes.changedCellFraction(from: $0, threshold: options.motionThreshold) }
+    previousPlanes = planes
+    guard let held = av_frame_alloc() else { throw VideoError.decodingFailed(reason: "out of memory") }
+    av_frame_move_ref(held, frame)
+    pending.append(
+      PendingFrame(
+        index: frameCount, time: time, frame: held,
+        isBlank: planes.lumaStandardDeviation < options.blankLumaDeviation, motion: motion))
+    frameCount += 1
+    lastTime = time
+    let duration = held.pointee.pkt_duration
+    lastFrameDuration = duration > 0 ? Double(duration) * timeBase : nominalFrameDuration
+
+    for verdict in detector.append(FrameSignature(planes)) { try settle(verdict) }
+    reportProgress(time)
+  }
+
+  private func presentationTime(of frame: UnsafeMutablePointer<AVFrame>) -> Double {
+    var timestamp = frame.pointee.best_effort_timestamp
+    if timestamp == FFmpegLibrary.noTimestamp { timestamp = frame.pointee.pts }
+    guard timestamp != FFmpegLibrary.noTimestamp else {
+      return frameCount == 0 ? 0 : lastTime + lastFrameDuration
+    }
+    return max(0, Double(timestamp - origin) * timeBase)
+  }
+
+  /// The frame at the head of the queue, now that its verdict is known.
+  private func settle(_ verdict: ShotBoundaryDetector.Verdict) throws {
+    let entry = pending.removeFirst()
+    defer {
+      var frame: UnsafeMutablePointer<AVFrame>? = entry.frame
+      av_frame_free(&frame)
+    }
+    if verdict.startsShot {
+      if let currentShot { closeShot(currentShot, endFrame: entry.index, endTime: entry.time) }
+      currentShot = (entry.index, entry.time)
+      reservoir = FrameReservoir(capacity: options.shotFrameCapacity)
+    } else if let motion = entry.motion {
+      // Pairs across a cut are not motion.
+      motionSum += motion
+      motionPairs += 1
+    }
+    guard !entry.isBlank else {
+      blankFrames += 1
+      return
+    }
+
+    var sample: VideoFrame?
+    let tolerance = nominalFrameDuration / 2
+    if samples.count < options.maxSamples, entry.time + tolerance >= nextSampleTime {
+      sample = try videoFrame(entry)
+      samples.append(sample!)
+      while nextSampleTime <= entry.time + tolerance { nextSampleTime += sampleInterval }
+    }
+    let offset = entry.index - (currentShot?.firstFrame ?? 0)
+    if reservoir.wants(offset: offset) {
+      reservoir.insert(try sample ?? videoFrame(entry), at: offset)
+    }
+  }
+
+  private func videoFrame(_ entry: PendingFrame) throws -> VideoFrame {
+    let width = Int(entry.frame.pointee.width), height = Int(entry.frame.pointee.height)
+    let scale = min(1, Double(max(options.sampleMaxSide, 1)) / Double(max(width, height)))
+    let targetWidth = max(1, Int((Double(width) * scale).rounded()))
+    let targetHeight = max(1, Int((Double(height) * scale).rounded()))
+    guard let image = sampleScaler.rgb(entry.frame, width: targetWidth, height: targetHeight) else {
+      throw VideoError.decodingFailed(reason: "cannot convert a frame of pixel format \(entry.frame.pointee.format)")
+    }
+    return VideoFrame(index: entry.index, time: entry.time, image: image)
+  }
+
+  private func closeShot(_ shot: (firstFrame: Int, startTime: Double), endFrame: Int, endTime: Double) {
+    let middle = (endFrame - shot.firstFrame - 1) / 2
+    shots.append(
+      Shot(
+        firstFrame: shot.firstFrame, endFrame: endFrame, startTime: shot.startTime,
+        endTime: max(endTime, shot.startTime),
+        middleFrame: reservoir.nearest(to: middle)))
+  }
+
+  private func reportProgress(_ time: Double) {
+    let duration = input.info.duration
+    guard duration > 0 else { return }
+    let fraction = min(1, time / duration)
+    if fraction >= reportedProgress + 0.01 {
+      reportedProgress = fraction
+      progress(fraction)
+    }
+  }
+
+  /// 128 pixels wide, the height keeping the aspect ratio, rounded to a multiple of 8 and kept
+  /// within 32…256 so that the 8×8 grid has whole cells.
+  static func analysisSize(width: Int, height: Int) -> (width: Int, height: Int) {
+    let scaled = (128 * Double(height) / Double(width) / 8).rounded() * 8
+    return (128, Int(min(max(scaled, 32), 256)))
+  }
+}

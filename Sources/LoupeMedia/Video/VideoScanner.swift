@@ -1,0 +1,37 @@
+import Foundation
+
+/// Decodes a local video once, in-process, and in that single pass samples frames, finds shots
+/// and their middle frames, measures motion, counts blank frames and reads embedded text
+/// subtitles.
+///
+/// Scanning is synchronous CPU work that keeps the decoder's threads busy: run it off Swift's
+/// cooperative pool (e.g. on a dedicated thread or queue).
+public struct VideoScanner: Sendable {
+  public var options: VideoScanOptions
+
+  public init(options: VideoScanOptions = VideoScanOptions()) {
+    self.options = options
+  }
+
+  /// Scans the file at `url`. The limits are checked on the file size and the probed header
+  /// before anything is decoded, and again on every decoded frame.
+  ///
+  /// - Parameters:
+  ///   - progress: called with the fraction (0…1) of the duration decoded, in steps of at least
+  ///     1% and once with 1 at the end.
+  ///   - isCancelled: polled for every packet and frame, as is `Task.isCancelled`; either stops
+  ///     the scan with `VideoError.cancelled`.
+  public func scan(
+    _ url: URL, progress: (Double) -> Void = { _ in }, isCancelled: () -> Bool = { false }
+  ) throws -> VideoScan {
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+    try options.limits.check(fileSize: size)
+    let input = try MediaInput(url: url)
+    try options.limits.check(input.info, fileSize: size)
+    return try withoutActuallyEscaping(progress) { progress in
+      try withoutActuallyEscaping(isCancelled) { isCancelled in
+        try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled).run()
+      }
+    }
+  }
+}
