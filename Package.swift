@@ -91,7 +91,7 @@ let package = Package(
     .executableTarget(
       name: "loupe",
       dependencies: [
-        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeServer",
+        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
@@ -130,7 +130,7 @@ let package = Package(
     .testTarget(
       name: "LoupeServerTests",
       dependencies: [
-        "LoupeServer", "LoupeStore", "LoupeMedia", "LoupeRuntime",
+        "LoupeServer", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeRuntime", "LoupeAnalysis", "LoupeTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -139,6 +139,6 @@ let package = Package(
       swiftSettings: openVINOSwiftSettings
     ),
     // Runs the built `loupe` executable; depending on it makes `swift build --build-tests` build it.
-    .testTarget(name: "loupeTests", dependencies: ["loupe"]),
+    .testTarget(name: "loupeTests", dependencies: ["loupe", "LoupeTestSupport"], exclude: ["Fixtures"]),
   ]
 )

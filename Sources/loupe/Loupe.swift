@@ -5,6 +5,8 @@ struct Loupe: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "loupe",
     abstract: "Self-hosted multimedia AI: faces, analysis and search on your own machine.",
-    subcommands: [ServeCommand.self, AppsCommand.self, FacesCommand.self, ModelsCommand.self, BenchCommand.self]
+    subcommands: [
+      ServeCommand.self, AppsCommand.self, JobsCommand.self, FacesCommand.self, ModelsCommand.self, BenchCommand.self,
+    ]
   )
 }

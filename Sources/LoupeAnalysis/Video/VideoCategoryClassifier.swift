@@ -67,4 +67,9 @@ public struct WeightedEmbedding: Sendable, Equatable {
 public struct CategoryScore: Sendable, Equatable {
   public var category: VideoCategory
   public var score: Float
+
+  public init(category: VideoCategory, score: Float) {
+    self.category = category
+    self.score = score
+  }
 }

@@ -6,9 +6,20 @@ public struct VideoContent: Sendable, Equatable {
   public var tags: [ContentTag]
   /// 512-d, L2-normalised, in the text encoder's space; `nil` when nothing gave one.
   public var embedding: [Float]?
+
+  public init(categories: [CategoryScore], tags: [ContentTag], embedding: [Float]?) {
+    self.categories = categories
+    self.tags = tags
+    self.embedding = embedding
+  }
 }
 
 public struct ContentTag: Sendable, Equatable {
   public var name: String
   public var score: Float
+
+  public init(name: String, score: Float) {
+    self.name = name
+    self.score = score
+  }
 }

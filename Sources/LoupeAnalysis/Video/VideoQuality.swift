@@ -7,4 +7,10 @@ public struct VideoQuality: Sendable, Equatable {
   /// PAI's `single_img`: how much consecutive frames differ, 0–1; near 0 for a slideshow of
   /// still pictures.
   public var singleImage: Double
+
+  public init(score: Double, frameScores: [Double], singleImage: Double) {
+    self.score = score
+    self.frameScores = frameScores
+    self.singleImage = singleImage
+  }
 }

@@ -43,6 +43,20 @@ public struct SQLiteJobQueue: JobQueue {
     }
   }
 
+  /// Any app's job, for operators.
+  public func job(id: Int64) async throws -> Job? {
+    try await database.pool.read { database in
+      try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ?", arguments: [id])
+    }
+  }
+
+  /// The newest jobs of every app, for operators.
+  public func recent(limit: Int) async throws -> [Job] {
+    try await database.pool.read { database in
+      try Job.fetchAll(database, sql: "SELECT * FROM job ORDER BY id DESC LIMIT ?", arguments: [limit])
+    }
+  }
+
   public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job? {
     try await database.pool.write { database in
       while let candidate = try Job.fetchOne(

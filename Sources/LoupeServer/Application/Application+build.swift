@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
+import LoupeJobs
 import LoupeMedia
 import LoupeStore
 
@@ -9,15 +10,17 @@ import LoupeStore
 public struct ServerDependencies: Sendable {
   public var database: LoupeDatabase
   public var analysis: any ImageAnalysisService
+  public var videoAnalysis: any VideoAnalysisService
   public var httpClient: HTTPClient
   public var resolver: AddressResolver
 
   public init(
-    database: LoupeDatabase, analysis: any ImageAnalysisService, httpClient: HTTPClient = RemoteFetcher.makeClient(),
-    resolver: AddressResolver = .system
+    database: LoupeDatabase, analysis: any ImageAnalysisService, videoAnalysis: any VideoAnalysisService,
+    httpClient: HTTPClient = RemoteFetcher.makeClient(), resolver: AddressResolver = .system
   ) {
     self.database = database
     self.analysis = analysis
+    self.videoAnalysis = videoAnalysis
     self.httpClient = httpClient
     self.resolver = resolver
   }
@@ -51,6 +54,19 @@ public func buildApplication(
     analysis: dependencies.analysis, loader: loader, decoder: ImageDecoder(limits: configuration.images),
     maxJSONDepth: configuration.limits.maxJSONDepth
   ).add(to: pai)
+  let queue = SQLiteJobQueue(database: dependencies.database)
+  VideoRoutes(queue: queue, settings: configuration.videos, maxJSONDepth: configuration.limits.maxJSONDepth).add(
+    to: pai)
+  JobRoutes(queue: queue).add(to: pai)
+  let videoJobs = VideoJobHandler(
+    files: .live(
+      fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots,
+      scratch: try ScratchFolder(dataDirectory: configuration.dataDirectory)),
+    images: loader, imageDecoder: ImageDecoder(limits: configuration.images), analysis: dependencies.videoAnalysis,
+    settings: configuration.videos, decoderThreads: ProcessInfo.processInfo.activeProcessorCount)
+  let workers = JobWorkerPool(
+    queue: queue, handler: JobKindRouter(handlers: [VideoRoutes.jobKind: videoJobs]),
+    configuration: configuration.jobs, logger: logger)
 
   let own = router.group("v1")
     .add(middleware: BodyLimitMiddleware(limit: configuration.limits.maxBlobBytes))
@@ -60,7 +76,7 @@ public func buildApplication(
   return Application(
     router: router,
     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
-    services: [HTTPClientService(client: dependencies.httpClient)],
+    services: [HTTPClientService(client: dependencies.httpClient), workers],
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
     logger: logger
   )

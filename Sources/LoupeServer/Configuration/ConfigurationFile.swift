@@ -12,6 +12,8 @@ public struct ConfigurationFile: Decodable, Sendable {
   var maxImagePixels: Int?
   var mediaRoots: [String]?
   var fetch: Fetch?
+  var jobs: Jobs?
+  var videos: Videos?
 
   struct Fetch: Decodable, Sendable {
     var allowNetworks: [String]?
@@ -20,8 +22,25 @@ public struct ConfigurationFile: Decodable, Sendable {
     var maxRedirects: Int?
   }
 
+  struct Jobs: Decodable, Sendable {
+    var workers: Int?
+    var maxAttempts: Int?
+    var retryBackoffSeconds: Double?
+    var leaseSeconds: Double?
+    var retentionHours: Double?
+  }
+
+  struct Videos: Decodable, Sendable {
+    var maxBytes: Int?
+    var maxDurationSeconds: Double?
+    var maxFramePixels: Int?
+    var maxBatchSize: Int?
+    var maxImages: Int?
+    var downloadTimeoutSeconds: Double?
+  }
+
   enum CodingKeys: String, CodingKey {
-    case host, port, fetch
+    case host, port, fetch, jobs, videos
     case dataDir = "data_dir"
     case maxBodyBytes = "max_body_bytes"
     case maxBlobBytes = "max_blob_bytes"
@@ -43,5 +62,26 @@ extension ConfigurationFile.Fetch {
     case timeoutSeconds = "timeout_seconds"
     case maxBytes = "max_bytes"
     case maxRedirects = "max_redirects"
+  }
+}
+
+extension ConfigurationFile.Jobs {
+  enum CodingKeys: String, CodingKey {
+    case workers
+    case maxAttempts = "max_attempts"
+    case retryBackoffSeconds = "retry_backoff_seconds"
+    case leaseSeconds = "lease_seconds"
+    case retentionHours = "retention_hours"
+  }
+}
+
+extension ConfigurationFile.Videos {
+  enum CodingKeys: String, CodingKey {
+    case maxBytes = "max_bytes"
+    case maxDurationSeconds = "max_duration_seconds"
+    case maxFramePixels = "max_frame_pixels"
+    case maxBatchSize = "max_batch_size"
+    case maxImages = "max_images"
+    case downloadTimeoutSeconds = "download_timeout_seconds"
   }
 }

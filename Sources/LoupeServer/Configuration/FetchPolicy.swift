@@ -30,10 +30,12 @@ public struct FetchPolicy: Sendable {
 
 public enum ConfigurationError: Error, CustomStringConvertible {
   case invalidNetwork(String)
+  case invalidValue(String, String)
 
   public var description: String {
     switch self {
     case .invalidNetwork(let text): "fetch.allow_networks: \(text.debugDescription) is not an address or CIDR network"
+    case .invalidValue(let key, let reason): "\(key) \(reason)"
     }
   }
 }

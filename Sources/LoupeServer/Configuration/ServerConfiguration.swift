@@ -1,4 +1,5 @@
 import Foundation
+import LoupeJobs
 import LoupeMedia
 
 /// Everything `loupe serve` can be told: flags and environment set the address and data
@@ -12,6 +13,8 @@ public struct ServerConfiguration: Sendable {
   /// Folders whose files `file://` inputs may name; none by default.
   public var mediaRoots: [URL] = []
   public var images = ImageLimits()
+  public var videos = VideoSettings()
+  public var jobs = JobWorkerPool.Configuration()
 
   public init(dataDirectory: URL) {
     self.dataDirectory = dataDirectory
@@ -31,6 +34,8 @@ public struct ServerConfiguration: Sendable {
     }
     if let bytes = file.maxImageBytes { images.maxBytes = bytes }
     if let pixels = file.maxImagePixels { images.maxPixels = pixels }
+    if let videosFile = file.videos { try videos.apply(videosFile) }
+    if let jobsFile = file.jobs { try jobs.apply(jobsFile) }
   }
 }
 

@@ -25,6 +25,8 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
   public static let quotaExceeded = PAIError(
     status: .badRequest, code: "EXCEEDED_QUOTA_ERROR", message: "exceeded quota")
   public static let notFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "not found")
+  public static let jobNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "job not found")
+  public static let batchNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "batch not found")
 
   public static func bodyTooLarge(limit: Int) -> PAIError {
     PAIError(status: .contentTooLarge, code: "PARAMETER_ERROR", message: "request body exceeds \(limit) bytes")

@@ -27,8 +27,16 @@ public struct MediaLoader: Sendable {
     }
   }
 
-  /// Symlinks are resolved before the root check, so a link inside a root cannot point outside.
   static func readFile(_ url: URL, roots: [URL], maxBytes: Int) throws -> Data {
+    let path = try checkedFile(url, roots: roots, maxBytes: maxBytes).path
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError.fileUnreadable(url.path) }
+    return data
+  }
+
+  /// The regular file `url` names, once it is known to lie under a media root and to be within
+  /// `maxBytes`. Symlinks are resolved before the root check, so a link inside a root cannot
+  /// point outside.
+  static func checkedFile(_ url: URL, roots: [URL], maxBytes: Int) throws -> URL {
     let resolved = url.standardizedFileURL.resolvingSymlinksInPath()
     let path = resolved.path
     guard roots.contains(where: { path.hasPrefix($0.path.hasSuffix("/") ? $0.path : $0.path + "/") }) else {
@@ -39,7 +47,6 @@ public struct MediaLoader: Sendable {
       let size = attributes[.size] as? Int
     else { throw InputError.fileUnreadable(url.path) }
     guard size <= maxBytes else { throw InputError.tooLarge(limit: maxBytes) }
-    guard let data = FileManager.default.contents(atPath: path) else { throw InputError.fileUnreadable(url.path) }
-    return data
+    return resolved
   }
 }

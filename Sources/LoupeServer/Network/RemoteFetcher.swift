@@ -26,24 +26,65 @@ public struct RemoteFetcher: Sendable {
 
   public func fetch(_ url: URL) async throws -> Data {
     try await withDeadline(policy.timeout) {
-      var current = url
-      for _ in 0...policy.maxRedirects {
-        let response = try await fetchOnce(current)
-        switch response {
-        case .body(let data): return data
-        case .redirect(let location): current = location
-        }
+      let response = try await follow(url, timeout: policy.timeout)
+      if let length = Self.declaredLength(response), length > policy.maxBytes {
+        throw FetchError.tooLarge(limit: policy.maxBytes)
       }
-      throw FetchError.tooManyRedirects(policy.maxRedirects)
+      do {
+        var buffer = try await response.body.collect(upTo: policy.maxBytes)
+        return Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
+      } catch is NIOTooManyBytesError {
+        throw FetchError.tooLarge(limit: policy.maxBytes)
+      } catch {
+        throw FetchError.transport(String(describing: error))
+      }
     }
   }
 
+  /// Streams the resource into `file` (created or truncated), for inputs too large to hold in
+  /// memory (videos); returns the byte count. A partial file is removed on failure.
+  public func download(_ url: URL, to file: URL, maxBytes: Int, timeout: Duration) async throws -> Int {
+    try await withDeadline(timeout) {
+      let response = try await follow(url, timeout: timeout)
+      if let length = Self.declaredLength(response), length > maxBytes { throw FetchError.tooLarge(limit: maxBytes) }
+      guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+        let handle = FileHandle(forWritingAtPath: file.path)
+      else { throw FetchError.transport("cannot create \(file.lastPathComponent)") }
+      defer { try? handle.close() }
+      var written = 0
+      do {
+        for try await chunk in response.body {
+          written += chunk.readableBytes
+          guard written <= maxBytes else { throw FetchError.tooLarge(limit: maxBytes) }
+          try handle.write(contentsOf: chunk.readableBytesView)
+        }
+      } catch {
+        try? FileManager.default.removeItem(at: file)
+        if let error = error as? FetchError { throw error }
+        throw FetchError.transport(String(describing: error))
+      }
+      return written
+    }
+  }
+
+  /// Follows redirects, checking every hop, to a 200 response whose body is still unread.
+  private func follow(_ url: URL, timeout: Duration) async throws -> HTTPClientResponse {
+    var current = url
+    for _ in 0...policy.maxRedirects {
+      switch try await fetchOnce(current, timeout: timeout) {
+      case .response(let response): return response
+      case .redirect(let location): current = location
+      }
+    }
+    throw FetchError.tooManyRedirects(policy.maxRedirects)
+  }
+
   private enum Hop {
-    case body(Data)
+    case response(HTTPClientResponse)
     case redirect(URL)
   }
 
-  private func fetchOnce(_ url: URL) async throws -> Hop {
+  private func fetchOnce(_ url: URL, timeout: Duration) async throws -> Hop {
     guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
       throw FetchError.unsupportedScheme(url.scheme ?? "")
     }
@@ -58,7 +99,7 @@ public struct RemoteFetcher: Sendable {
     request.headers.add(name: "User-Agent", value: "Loupe")
     let response: HTTPClientResponse
     do {
-      response = try await client.execute(request, timeout: .nanoseconds(Int64(policy.timeout.nanoseconds)))
+      response = try await client.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
     } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
       throw FetchError.timedOut
     } catch {
@@ -71,17 +112,11 @@ public struct RemoteFetcher: Sendable {
       return .redirect(next)
     }
     guard response.status == .ok else { throw FetchError.status(Int(response.status.code)) }
-    if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > policy.maxBytes {
-      throw FetchError.tooLarge(limit: policy.maxBytes)
-    }
-    do {
-      var buffer = try await response.body.collect(upTo: policy.maxBytes)
-      return .body(Data(buffer.readBytes(length: buffer.readableBytes) ?? []))
-    } catch is NIOTooManyBytesError {
-      throw FetchError.tooLarge(limit: policy.maxBytes)
-    } catch {
-      throw FetchError.transport(String(describing: error))
-    }
+    return .response(response)
+  }
+
+  private static func declaredLength(_ response: HTTPClientResponse) -> Int? {
+    response.headers.first(name: "Content-Length").flatMap(Int.init)
   }
 
   private func pinned(_ url: URL, to address: IPAddress) -> String {

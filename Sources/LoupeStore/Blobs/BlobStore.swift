@@ -38,14 +38,20 @@ public struct BlobStore: Sendable {
 
   /// The blob's bytes, or `nil` when the app has no blob with that id.
   public func get(id: String, appID: String) async throws -> Data? {
+    guard let file = try await file(id: id, appID: appID) else { return nil }
+    return try Data(contentsOf: file)
+  }
+
+  /// Where the blob's bytes are on disk, for readers that stream them (videos); `nil` when the
+  /// app has no blob with that id. Blobs are immutable, so the file may be read in place.
+  public func file(id: String, appID: String) async throws -> URL? {
     guard Self.isValidID(id) else { return nil }
     let owned = try await database.pool.read { database in
       try Bool.fetchOne(
         database, sql: "SELECT EXISTS (SELECT 1 FROM blob WHERE id = ? AND app_id = ?)", arguments: [id, appID])
         ?? false
     }
-    guard owned else { return nil }
-    return try Data(contentsOf: fileURL(for: id))
+    return owned ? fileURL(for: id) : nil
   }
 
   static func isValidID(_ id: String) -> Bool {

@@ -3,12 +3,14 @@ import Hummingbird
 import Logging
 import LoupeRuntime
 
-/// A loopback HTTP server for input images: the photos from the installed packages, a file that
-/// is not an image, and `/redirect?to=URL`.
+/// A loopback HTTP server for inputs: the photos from the installed packages, a file that is not
+/// an image, any `extra` files under their given names, and `/redirect?to=URL`.
 enum ImageServer {
   static let photos = ["chelsea.png", "astronaut.png", "coffee.png", "motorcycle_left.png"]
 
-  static func run(_ body: @escaping (_ baseURL: String) async throws -> Void) async throws {
+  static func run(
+    extra: [String: URL] = [:], _ body: @escaping (_ baseURL: String) async throws -> Void
+  ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-images-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -18,6 +20,7 @@ enum ImageServer {
         at: dependencies.packageFile("skimage/data/\(photo)"), to: folder.appendingPathComponent(photo))
     }
     try Data("not an image at all".utf8).write(to: folder.appendingPathComponent("not-an-image.png"))
+    for (name, file) in extra { try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent(name)) }
 
     let router = Router()
     router.add(middleware: FileMiddleware(folder.path))

@@ -19,6 +19,7 @@ struct TestServer {
 
   static func run(
     analysis: any ImageAnalysisService = FixedImageAnalysis(),
+    videoAnalysis: any VideoAnalysisService = FixedVideoAnalysis(),
     configure: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
     _ body: @escaping (TestServer) async throws -> Void
@@ -34,7 +35,8 @@ struct TestServer {
     logger.logLevel = .warning
     let (ports, portContinuation) = AsyncStream<Int>.makeStream()
     let application = try buildApplication(
-      configuration: configuration, dependencies: ServerDependencies(database: database, analysis: analysis),
+      configuration: configuration,
+      dependencies: ServerDependencies(database: database, analysis: analysis, videoAnalysis: videoAnalysis),
       logger: logger, onServerRunning: { portContinuation.yield($0) })
     try await runUntilDone(application, logger: logger) {
       var iterator = ports.makeAsyncIterator()

@@ -37,16 +37,25 @@ struct ServeCommand: AsyncParsableCommand {
     var logger = Logger(label: "loupe")
     logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     let options = InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2)
+    let lock: DataDirectoryLock
+    do {
+      lock = try DataDirectoryLock(directory: configuration.dataDirectory)
+    } catch {
+      throw CLIError("\(error)")
+    }
     let analysis = try await LiveImageAnalysis.load(
       dependencies: try DependenciesDirectory.required(), options: options)
+    let videoAnalysis = try await LiveVideoAnalysis.load(sharing: analysis)
     let database = try LoupeDatabase(directory: configuration.dataDirectory)
     let application = try buildApplication(
       configuration: configuration,
-      dependencies: ServerDependencies(database: database, analysis: analysis),
+      dependencies: ServerDependencies(database: database, analysis: analysis, videoAnalysis: videoAnalysis),
       logger: logger,
       onServerRunning: { [host = configuration.host, logger] port in
         logger.info("Loupe listening on http://\(host):\(port)")
       })
     try await application.runService()
+    // The lock is held, and so the store owned, until the server has stopped.
+    withExtendedLifetime(lock) {}
   }
 }

@@ -1,0 +1,22 @@
+import LoupeAnalysis
+import LoupeMedia
+
+/// A deterministic `VideoAnalysisService` without models: quality from the frame count, the
+/// first taxonomy class, one tag per input, an embedding of the input counts. For tests of the
+/// job system, decoding and the wire format.
+public struct FixedVideoAnalysis: VideoAnalysisService {
+  public init() {}
+
+  public func assessQuality(frames: [PixelBuffer], motion: Double, frameRate: Double) async throws -> VideoQuality {
+    guard !frames.isEmpty else { throw AnalysisError.invalidInput("the video has no frame with content to assess") }
+    return VideoQuality(score: 50, frameScores: frames.map { _ in 50 }, singleImage: motion)
+  }
+
+  public func describe(_ evidence: ContentEvidence, language: String) async throws -> VideoContent {
+    let category = VideoTaxonomy.categories[0]
+    return VideoContent(
+      categories: [CategoryScore(category: category, score: 1)],
+      tags: [ContentTag(name: "frames", score: Float(evidence.frames.count))],
+      embedding: [Float(evidence.frames.count), Float(evidence.images.count), Float(evidence.texts.count)])
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LoupeTestSupport
+import Testing
+
+/// Crash safety with the real server process: a video job running when `loupe serve` is killed
+/// with SIGKILL is taken up again by the next start and completes exactly once.
+@Suite struct JobRecoveryTests {
+  let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-crash-\(UUID().uuidString)")
+
+  @Test func aJobRunningAtSIGKILLCompletesOnceAfterRestart() async throws {
+    defer { try? FileManager.default.removeItem(at: dataDirectory) }
+    // Long enough that decoding is still under way when the test sees it start.
+    let clip = try TestClips.testPattern(seconds: 120, width: 640, height: 360)
+    let config = dataDirectory.appendingPathComponent("config.json")
+    try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+    try Data(#"{"media_roots": ["\#(clip.url.deletingLastPathComponent().path)"]}"#.utf8).write(to: config)
+    let created = try CLIRunner.run(["apps", "create", "crash", "--json", "--data-dir", dataDirectory.path])
+    let app = try #require(
+      try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String],
+      "\(created.standardError)")
+    let (appID, token) = (try #require(app["app_id"]), try #require(app["token"]))
+    let arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
+
+    let first = try ServerProcess(arguments: arguments)
+    let jobID = try sdk(["submit", first.baseURL, appID, token, clip.url.absoluteString])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let running = try job(sdk(["wait", first.baseURL, appID, token, jobID, "1", "decoding"]))
+    #expect(running["state"] as? Int == 1 && running["message"] as? String == "decoding", "\(running)")
+    first.kill()
+
+    let second = try ServerProcess(arguments: arguments)
+    defer { _ = second.stop() }
+    let finished = try job(sdk(["wait", second.baseURL, appID, token, jobID, "2", "success"]))
+    #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")
+    let result = try #require(finished["Result"] as? String)
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
+    #expect(parsed["classification_result"] is [Any] && abs((parsed["duration"] as? Double ?? 0) - 120) < 0.1)
+
+    let shown = try CLIRunner.run(["jobs", "show", jobID, "--data-dir", dataDirectory.path])
+    let stored = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
+    #expect(stored["attempts"] as? Int == 2, "one interrupted run, one complete run: \(stored)")
+    #expect(stored["state"] as? Int == 2 && stored["result"] as? String == result)
+    let listed = try CLIRunner.run(["jobs", "list", "--json", "--data-dir", dataDirectory.path])
+    let all = try #require(try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
+    #expect(all.count == 1, "the job is neither lost nor duplicated")
+    #expect(second.stop().contains("requeued jobs an earlier run left running"))
+  }
+
+  private func sdk(_ arguments: [String]) throws -> String {
+    let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Fixtures/pai_job.py")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [script.path] + arguments
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CLIError(message: "pai_job.py \(arguments[0]): \(errorText)") }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  private func job(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+}
