@@ -127,6 +127,24 @@ import Testing
     #expect(abs(megamind.frameRate - 23.976) < 0.001)
   }
 
+  /// Phones store portrait video as landscape frames plus a display matrix; samples come out the
+  /// way FFmpeg's player shows them.
+  @Test func displayMatrixTurnsSamples() throws {
+    let clip = try TestClips.footage()
+    let rotated = TestClips.scratchURL("rotated.mp4")
+    try TestClips.ffmpeg(["-i", clip.url.path, "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.path])
+    let info = try VideoInfo(contentsOf: rotated)
+    // FFmpeg 5.1 writes the tag as a matrix that its player turns a quarter counterclockwise.
+    #expect(info.rotation == 270)
+    #expect(info.width == 240 && info.height == 320)
+    let upright = try VideoScanner().scan(clip.url)
+    let turned = try VideoScanner().scan(rotated)
+    #expect(turned.samples.count == upright.samples.count)
+    #expect(turned.samples.first?.image == upright.samples.first?.image.rotated(quarterTurns: 3))
+    #expect(turned.shots.map(\.firstFrame) == upright.shots.map(\.firstFrame))
+    #expect(turned.shots.first?.middleFrame?.image.width == 240)
+  }
+
   @Test func progressRisesToOneAndCancellationStops() throws {
     let clip = try TestClips.footage()
     var fractions: [Double] = []
