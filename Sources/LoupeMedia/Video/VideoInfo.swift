@@ -6,8 +6,12 @@ public struct VideoInfo: Sendable, Equatable {
   public var duration: Double
   /// Frames per second (the stream's average rate, else its base rate); 0 when unknown.
   public var frameRate: Double
+  /// The displayed size: the coded size turned by `rotation`.
   public var width: Int
   public var height: Int
+  /// Clockwise degrees (0, 90, 180 or 270) that the stream's display matrix turns frames by, as
+  /// phones record portrait video; samples and shot frames come out turned.
+  public var rotation: Int
   /// FFmpeg's codec name, e.g. `h264`, `mpeg4`, `vp9`.
   public var codecName: String
   /// FFmpeg's demuxer name, e.g. `mov,mp4,m4a,3gp,3g2,mj2`, `matroska,webm`, `avi`.
@@ -18,13 +22,15 @@ public struct VideoInfo: Sendable, Equatable {
   public var subtitleStreams: [SubtitleStreamInfo]
 
   public init(
-    duration: Double, frameRate: Double, width: Int, height: Int, codecName: String, formatName: String,
+    duration: Double, frameRate: Double, width: Int, height: Int, rotation: Int = 0, codecName: String,
+    formatName: String,
     estimatedFrameCount: Int, hasAudio: Bool, subtitleStreams: [SubtitleStreamInfo]
   ) {
     self.duration = duration
     self.frameRate = frameRate
     self.width = width
     self.height = height
+    self.rotation = rotation
     self.codecName = codecName
     self.formatName = formatName
     self.estimatedFrameCount = estimatedFrameCount

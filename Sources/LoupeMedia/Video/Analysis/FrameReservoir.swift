@@ -12,7 +12,6 @@ public struct FrameReservoir<Element> {
     self.capacity = capacity
   }
 
-  public var isEmpty: Bool { items.isEmpty }
   public var count: Int { items.count }
 
   /// Whether `insert(_:at:)` would keep an element at `offset`; lets callers skip preparing one

@@ -129,10 +129,23 @@ final class MediaInput {
         break
       }
     }
+    let rotation = Self.rotation(of: context.pointee.streams[index]!)
+    let (width, height) = (Int(parameters.width), Int(parameters.height))
     return VideoInfo(
-      duration: duration, frameRate: frameRate, width: Int(parameters.width), height: Int(parameters.height),
+      duration: duration, frameRate: frameRate, width: rotation % 180 == 0 ? width : height,
+      height: rotation % 180 == 0 ? height : width, rotation: rotation,
       codecName: String(cString: avcodec_get_name(parameters.codec_id)), formatName: formatName,
       estimatedFrameCount: frameCount, hasAudio: hasAudio, subtitleStreams: subtitles)
+  }
+
+  /// Clockwise quarter turns in degrees, the way FFmpeg's own player and CLI apply the display
+  /// matrix (which states the counterclockwise angle); 0 without one.
+  private static func rotation(of stream: UnsafeMutablePointer<AVStream>) -> Int {
+    guard let matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nil) else { return 0 }
+    let degrees = matrix.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
+    guard degrees.isFinite else { return 0 }
+    let quarterTurns = Int((-degrees / 90).rounded())
+    return (quarterTurns % 4 + 4) % 4 * 90
   }
 
   /// Reads up to `limit` packets of the video stream without decoding them; for telling a

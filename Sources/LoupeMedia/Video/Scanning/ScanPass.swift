@@ -229,7 +229,8 @@ final class ScanPass {
     guard let image = sampleScaler.rgb(entry.frame, width: targetWidth, height: targetHeight) else {
       throw VideoError.decodingFailed(reason: "cannot convert a frame of pixel format \(entry.frame.pointee.format)")
     }
-    return VideoFrame(index: entry.index, time: entry.time, image: image)
+    return VideoFrame(
+      index: entry.index, time: entry.time, image: image.rotated(quarterTurns: input.info.rotation / 90))
   }
 
   private func closeShot(_ shot: (firstFrame: Int, startTime: Double), endFrame: Int, endTime: Double) {
