@@ -105,7 +105,7 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
-    .testTarget(name: "LoupeMediaTests", dependencies: ["LoupeMedia", "LoupeTestSupport"]),
+    .testTarget(name: "LoupeMediaTests", dependencies: ["LoupeMedia", "CFFmpeg", "LoupeTestSupport"]),
     .testTarget(
       name: "LoupeVisionTests",
       dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],

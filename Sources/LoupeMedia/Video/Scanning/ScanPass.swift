@@ -3,7 +3,8 @@ internal import CFFmpeg
 /// One run of `VideoScanner.scan`: the demux–decode loop and everything done per frame.
 ///
 /// Each decoded frame is shrunk once to a 128-pixel-wide Y′CbCr copy for the shot detector, the
-/// blank-frame rule and the motion measure. The detector decides about a frame only after
+/// blank-frame rule and the motion measure (`PlanarFrameShrinker` for planar 8-bit frames,
+/// swscale for the rest). The detector decides about a frame only after
 /// `window` later frames, so decoded frames wait in a short queue (as references to the decoder's
 /// buffers) until their shot is known; then they are sampled, offered to the shot's reservoir and
 /// released.
@@ -44,7 +45,7 @@ final class ScanPass {
   private var samples: [VideoFrame] = []
   private var shots: [Shot] = []
   private var currentShot: (firstFrame: Int, startTime: Double)?
-  private var reservoir: FrameReservoir<VideoFrame>
+  private var reservoir: FrameReservoir<HeldFrame>
   private var motionSum = 0.0
   private var motionPairs = 0
   private var blankFrames = 0
@@ -115,7 +116,7 @@ final class ScanPass {
     decoder.send(nil)
     try receiveFrames(into: frame)
     for verdict in detector.finish() { try settle(verdict) }
-    if let currentShot { closeShot(currentShot, endFrame: frameCount, endTime: lastTime + lastFrameDuration) }
+    if let currentShot { try closeShot(currentShot, endFrame: frameCount, endTime: lastTime + lastFrameDuration) }
 
     guard frameCount > 0 else {
       throw VideoError.decodingFailed(reason: decoder.lastRejection ?? "no frame could be decoded")
@@ -158,7 +159,10 @@ final class ScanPass {
     if time > options.limits.maxDuration { throw VideoError.tooLong(seconds: time, limit: options.limits.maxDuration) }
 
     let (analysisWidth, analysisHeight) = Self.analysisSize(width: Int(width), height: Int(height))
-    guard let planes = analysisScaler.planes(frame, width: analysisWidth, height: analysisHeight) else {
+    guard
+      let planes = PlanarFrameShrinker.planes(frame, width: analysisWidth, height: analysisHeight)
+        ?? analysisScaler.planes(frame, width: analysisWidth, height: analysisHeight)
+    else {
       throw VideoError.decodingFailed(reason: "cannot convert a frame of pixel format \(frame.pointee.format)")
     }
     let motion = previousPlanes.flatMap { planes.changedCellFraction(from: $0, threshold: options.motionThreshold) }
@@ -195,7 +199,7 @@ final class ScanPass {
       av_frame_free(&frame)
     }
     if verdict.startsShot {
-      if let currentShot { closeShot(currentShot, endFrame: entry.index, endTime: entry.time) }
+      if let currentShot { try closeShot(currentShot, endFrame: entry.index, endTime: entry.time) }
       currentShot = (entry.index, entry.time)
       reservoir = FrameReservoir(capacity: options.shotFrameCapacity)
     } else if let motion = entry.motion {
@@ -208,38 +212,41 @@ final class ScanPass {
       return
     }
 
-    var sample: VideoFrame?
     let tolerance = nominalFrameDuration / 2
     if samples.count < options.maxSamples, entry.time + tolerance >= nextSampleTime {
-      sample = try videoFrame(entry)
-      samples.append(sample!)
+      samples.append(try videoFrame(entry.frame, index: entry.index, time: entry.time))
       while nextSampleTime <= entry.time + tolerance { nextSampleTime += sampleInterval }
     }
     let offset = entry.index - (currentShot?.firstFrame ?? 0)
-    if reservoir.wants(offset: offset) {
-      reservoir.insert(try sample ?? videoFrame(entry), at: offset)
+    if reservoir.wants(offset: offset),
+      let held = HeldFrame(referencing: entry.frame, index: entry.index, time: entry.time)
+    {
+      reservoir.insert(held, at: offset)
     }
   }
 
-  private func videoFrame(_ entry: PendingFrame) throws -> VideoFrame {
-    let width = Int(entry.frame.pointee.width), height = Int(entry.frame.pointee.height)
+  private func videoFrame(_ frame: UnsafeMutablePointer<AVFrame>, index: Int, time: Double) throws -> VideoFrame {
+    let width = Int(frame.pointee.width), height = Int(frame.pointee.height)
     let scale = min(1, Double(max(options.sampleMaxSide, 1)) / Double(max(width, height)))
     let targetWidth = max(1, Int((Double(width) * scale).rounded()))
     let targetHeight = max(1, Int((Double(height) * scale).rounded()))
-    guard let image = sampleScaler.rgb(entry.frame, width: targetWidth, height: targetHeight) else {
-      throw VideoError.decodingFailed(reason: "cannot convert a frame of pixel format \(entry.frame.pointee.format)")
+    guard let image = sampleScaler.rgb(frame, width: targetWidth, height: targetHeight) else {
+      throw VideoError.decodingFailed(reason: "cannot convert a frame of pixel format \(frame.pointee.format)")
     }
-    return VideoFrame(
-      index: entry.index, time: entry.time, image: image.rotated(quarterTurns: input.info.rotation / 90))
+    return VideoFrame(index: index, time: time, image: image.rotated(quarterTurns: input.info.rotation / 90))
   }
 
-  private func closeShot(_ shot: (firstFrame: Int, startTime: Double), endFrame: Int, endTime: Double) {
+  /// Ends a shot; only its chosen middle frame is converted (or taken from the samples).
+  private func closeShot(_ shot: (firstFrame: Int, startTime: Double), endFrame: Int, endTime: Double) throws {
     let middle = (endFrame - shot.firstFrame - 1) / 2
+    let chosen = reservoir.nearest(to: middle)
+    let middleFrame = try chosen.map { held in
+      try samples.last { $0.index == held.index } ?? videoFrame(held.frame, index: held.index, time: held.time)
+    }
     shots.append(
       Shot(
         firstFrame: shot.firstFrame, endFrame: endFrame, startTime: shot.startTime,
-        endTime: max(endTime, shot.startTime),
-        middleFrame: reservoir.nearest(to: middle)))
+        endTime: max(endTime, shot.startTime), middleFrame: middleFrame))
   }
 
   private func reportProgress(_ time: Double) {
