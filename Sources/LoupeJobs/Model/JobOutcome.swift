@@ -13,6 +13,16 @@ public enum JobOutcome: Sendable, Equatable {
 }
 
 extension JobOutcome {
+  /// For metrics: the kind of outcome.
+  public var name: String {
+    switch self {
+    case .succeeded: "succeeded"
+    case .failed: "failed"
+    case .retry: "retry"
+    case .released: "released"
+    }
+  }
+
   /// For logs: the outcome without the result document.
   public var summary: String {
     switch self {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// A fixed number of workers that claim jobs from the queue and run them, renewing each job's
@@ -103,6 +104,10 @@ public struct JobWorkerPool: Service {
       try await queue.settle(lease, outcome, now: now())
     }.result
     let elapsed = ContinuousClock.now - started
+    let dimensions = [("kind", job.kind), ("action", job.action)]
+    Counter(label: "loupe_job_runs_total", dimensions: dimensions + [("outcome", outcome.name)]).increment()
+    Timer(label: "loupe_job_run_duration_seconds", dimensions: dimensions, preferredDisplayUnit: .seconds)
+      .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
     switch settled {
     case .success(true):
       logger.info("job ended", metadata: ["outcome": "\(outcome.summary)", "duration": "\(elapsed)"])

@@ -63,7 +63,9 @@ public func buildApplication(
       fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots,
       scratch: try ScratchFolder(dataDirectory: configuration.dataDirectory)),
     images: loader, imageDecoder: ImageDecoder(limits: configuration.images), analysis: dependencies.videoAnalysis,
-    settings: configuration.videos, decoderThreads: ProcessInfo.processInfo.activeProcessorCount)
+    settings: configuration.videos,
+    // Concurrent jobs share the cores rather than each decoding with all of them.
+    decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers))
   let workers = JobWorkerPool(
     queue: queue, handler: JobKindRouter(handlers: [VideoRoutes.jobKind: videoJobs]),
     configuration: configuration.jobs, logger: logger)

@@ -1,9 +1,10 @@
 import LoupeAnalysis
 import LoupeMedia
 
-/// A deterministic `VideoAnalysisService` without models: quality from the frame count, the
-/// first taxonomy class, one tag per input, an embedding of the input counts. For tests of the
-/// job system, decoding and the wire format.
+/// A deterministic `VideoAnalysisService` without models: a fixed quality, the first taxonomy
+/// class, a tag counting the frames plus one tag per non-empty text (the text, its weight as the
+/// score), an embedding of the input counts. For tests of the job system, decoding and the wire
+/// format.
 public struct FixedVideoAnalysis: VideoAnalysisService {
   public init() {}
 
@@ -16,7 +17,8 @@ public struct FixedVideoAnalysis: VideoAnalysisService {
     let category = VideoTaxonomy.categories[0]
     return VideoContent(
       categories: [CategoryScore(category: category, score: 1)],
-      tags: [ContentTag(name: "frames", score: Float(evidence.frames.count))],
+      tags: [ContentTag(name: "frames", score: Float(evidence.frames.count))]
+        + evidence.texts.filter { !$0.text.isEmpty }.map { ContentTag(name: $0.text, score: $0.weight) },
       embedding: [Float(evidence.frames.count), Float(evidence.images.count), Float(evidence.texts.count)])
   }
 }

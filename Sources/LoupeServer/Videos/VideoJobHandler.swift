@@ -38,6 +38,7 @@ struct VideoJobHandler: JobHandler {
 
   private func run(_ request: VideoJobRequest, appID: String, context: JobContext) async throws -> String {
     var scan: VideoScan?
+    var subtitles = ""
     if !request.videoURL.isEmpty {
       try await context.step(Step.videoDownloading)
       let media = try await files.load(
@@ -45,7 +46,14 @@ struct VideoJobHandler: JobHandler {
         settings.downloadTimeout)
       defer { media.discard() }
       try await context.step(Step.decoding)
-      scan = try await self.scan(media.url, for: request.action, context: context)
+      let scanned = try await self.scan(media.url, for: request.action, context: context)
+      scan = scanned
+      subtitles = Self.subtitleText(scanned.subtitles.first { !$0.cues.isEmpty }?.cues ?? [])
+      // A video under a media root may have its subtitles beside it instead.
+      if subtitles.isEmpty && !media.isTemporary && request.action != .videoQA {
+        let sidecar = SubtitleSidecar.find(for: media.url).lazy.compactMap { try? $0.cues() }.first { !$0.isEmpty }
+        subtitles = Self.subtitleText(sidecar ?? [])
+      }
     }
     var pictures: [PixelBuffer] = []
     if !request.images.isEmpty {
@@ -67,7 +75,7 @@ struct VideoJobHandler: JobHandler {
       guard let scan else { throw JobError.permanent("video_url is required") }
       return try Self.json(try await quality(of: scan))
     case .classifyLabelVideo, .multiModalClassify:
-      return try Self.json(try await content(of: request, scan: scan, images: pictures))
+      return try Self.json(try await content(of: request, scan: scan, subtitles: subtitles, images: pictures))
     }
   }
 
@@ -80,13 +88,10 @@ struct VideoJobHandler: JobHandler {
       videoScore: quality.score.rounded(to: 2))
   }
 
-  private func content(of request: VideoJobRequest, scan: VideoScan?, images: [PixelBuffer]) async throws
-    -> VideoContentPayload
-  {
-    var texts = [WeightedText(request.title), WeightedText(request.text)]
-    if let subtitles = scan.map(Self.subtitleText), !subtitles.isEmpty {
-      texts.append(WeightedText(subtitles, weight: 0.5))
-    }
+  private func content(
+    of request: VideoJobRequest, scan: VideoScan?, subtitles: String, images: [PixelBuffer]
+  ) async throws -> VideoContentPayload {
+    let texts = [WeightedText(request.title), WeightedText(request.text), WeightedText(subtitles, weight: 0.5)]
     let evidence = ContentEvidence(
       frames: scan.map(Self.contentFrames) ?? [], images: images, texts: texts,
       textInEmbedding: request.action == .multiModalClassify)
@@ -158,10 +163,9 @@ struct VideoJobHandler: JobHandler {
     return byIndex.values.sorted { $0.index < $1.index }.map(\.image)
   }
 
-  /// The first subtitle track's text, as much as the text encoder usefully reads.
-  static func subtitleText(_ scan: VideoScan) -> String {
-    let track = scan.subtitles.first { !$0.cues.isEmpty }
-    return String((track?.cues.map(\.text).joined(separator: "\n") ?? "").prefix(2000))
+  /// Subtitle text, as much as the text encoder usefully reads.
+  static func subtitleText(_ cues: [SubtitleCue]) -> String {
+    String(cues.map(\.text).joined(separator: "\n").prefix(2000))
   }
 
   static func json(_ payload: some Encodable) throws -> String {

@@ -34,8 +34,13 @@ public struct VideoJobRequest: Codable, Equatable, Sendable {
     case videoURL = "video_url"
   }
 
-  /// What the job works on, shown as the batch job's `object`.
-  public var object: String { videoURL.isEmpty ? images.first ?? "" : videoURL }
+  /// What the job works on, shown as the batch job's `object`. A `data:` URI is shown by its
+  /// header and size, not echoed whole in every poll.
+  public var object: String {
+    let url = videoURL.isEmpty ? images.first ?? "" : videoURL
+    guard url.prefix(5).lowercased() == "data:", let comma = url.firstIndex(of: ",") else { return url }
+    return "\(url[..<comma]),… (\(url.utf8.count) characters)"
+  }
 
   /// Titles and texts longer than this are cut: the text encoder reads far less anyway.
   static let maxTextCharacters = 20_000

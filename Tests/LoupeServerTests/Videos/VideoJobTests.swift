@@ -53,12 +53,36 @@ import Testing
       for job in jobs {
         #expect(job["state"] as? Int == 2 && job["batch_id"] as? Int == batchID, "\(job)")
         let result = try #require(try server.result(of: job))
-        #expect(result["embedding_result"] == nil && (result["tag_result"] as? [Any])?.count == 1)
+        #expect(result["embedding_result"] == nil && (result["tag_result"] as? [Any])?.count == 2, "tag_top_k: 2")
         #expect((result["classification_result"] as? [[String: Any]])?.first?["class"] as? String == "生活")
       }
       let other = try await AppRepository(database: server.database).create(name: "other")
       let hidden = try await server.request(.GET, "/api/v1/batch_jobs/\(batchID)", appID: other.id, token: other.token)
       #expect(hidden.status == 404 && hidden.message == "batch not found")
+    }
+  }
+
+  @Test func embeddedAndSidecarSubtitlesReachTheClassifier() async throws {
+    let sidecarFolder = VideoClipFixtures.folder.appendingPathComponent("sidecar-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: sidecarFolder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: sidecarFolder) }
+    let withSidecar = sidecarFolder.appendingPathComponent("cooking.mp4")
+    try FileManager.default.copyItem(at: try TestClips.footage().url, to: withSidecar)
+    try Data("1\n00:00:01,000 --> 00:00:02,000\n今天教大家做红烧肉\n".utf8)
+      .write(to: sidecarFolder.appendingPathComponent("cooking.zh.srt"))
+    let embedded = try TestClips.subtitledMatroska().url
+    try await TestServer.run(configure: VideoClipFixtures.allowLoopbackAndClips) { server in
+      for (url, expected) in [(embedded, "你好，世界！\nHello, world!"), (withSidecar, "今天教大家做红烧肉")] {
+        let body =
+          #"{"action":"ClassifyLabelVideo","video_url":"\#(url.absoluteString)","video_title":"标题","configure":{"tag_top_k":10}}"#
+        let submitted = try await server.request(.POST, "/api/v1/videos", body: body)
+        let job = try await server.pollJob(try #require(submitted.data?["job_id"] as? Int, "\(submitted.text)"))
+        let tags = try #require(try server.result(of: job)?["tag_result"] as? [[String: Any]], "\(job)")
+        let texts = Dictionary(
+          uniqueKeysWithValues: tags.map { ($0["tag"] as? String ?? "", $0["score"] as? Double ?? 0) })
+        #expect(texts["标题"] == 1, "\(tags)")
+        #expect(texts.first { $0.key.hasPrefix(expected) }?.value == 0.5, "subtitles at half weight: \(tags)")
+      }
     }
   }
 
