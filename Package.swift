@@ -99,7 +99,15 @@ let package = Package(
       swiftSettings: openVINOSwiftSettings
     ),
     // Shared by the test targets only: installed-dependency lookup and the golden input pattern.
-    .target(name: "LoupeTestSupport", dependencies: ["LoupeRuntime", "LoupeMedia"], path: "Tests/LoupeTestSupport"),
+    .target(
+      name: "LoupeTestSupport",
+      dependencies: [
+        "LoupeRuntime", "LoupeMedia",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Tests/LoupeTestSupport"
+    ),
     .testTarget(
       name: "LoupeRuntimeTests",
       dependencies: ["LoupeRuntime", "LoupeTestSupport"],
@@ -123,7 +131,7 @@ let package = Package(
     .testTarget(
       name: "LoupeJobsTests",
       dependencies: [
-        "LoupeJobs", "LoupeStore",
+        "LoupeJobs", "LoupeStore", "LoupeTestSupport",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]

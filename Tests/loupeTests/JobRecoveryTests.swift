@@ -21,16 +21,16 @@ import Testing
     let (appID, token) = (try #require(app["app_id"]), try #require(app["token"]))
     let arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
 
-    let first = try ServerProcess(arguments: arguments)
-    let jobID = try sdk(["submit", first.baseURL, appID, token, clip.url.absoluteString])
+    let first = try await ServerProcess.start(arguments: arguments)
+    let jobID = try await sdk(["submit", first.baseURL, appID, token, clip.url.absoluteString])
       .trimmingCharacters(in: .whitespacesAndNewlines)
-    let running = try job(sdk(["wait", first.baseURL, appID, token, jobID, "1", "decoding"]))
+    let running = try job(await sdk(["wait", first.baseURL, appID, token, jobID, "1", "decoding"]))
     #expect(running["state"] as? Int == 1 && running["message"] as? String == "decoding", "\(running)")
     first.kill()
 
-    let second = try ServerProcess(arguments: arguments)
+    let second = try await ServerProcess.start(arguments: arguments)
     defer { _ = second.stop() }
-    let finished = try job(sdk(["wait", second.baseURL, appID, token, jobID, "2", "success"]))
+    let finished = try job(await sdk(["wait", second.baseURL, appID, token, jobID, "2", "success"]))
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")
     let result = try #require(finished["Result"] as? String)
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
@@ -46,22 +46,12 @@ import Testing
     #expect(second.stop().contains("requeued jobs an earlier run left running"))
   }
 
-  private func sdk(_ arguments: [String]) throws -> String {
+  /// One call of the PAI SDK helper script (Fixtures/pai_job.py).
+  private func sdk(_ arguments: [String]) async throws -> String {
     let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
       "Fixtures/pai_job.py")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script.path] + arguments
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CLIError(message: "pai_job.py \(arguments[0]): \(errorText)") }
-    return String(decoding: data, as: UTF8.self)
+    return try await runProcess(python, [script.path] + arguments)
   }
 
   private func job(_ text: String) throws -> [String: Any] {

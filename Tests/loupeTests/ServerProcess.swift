@@ -4,38 +4,48 @@ import Synchronization
 /// `loupe serve` as a child process on a free loopback port, for tests that stop it the hard way.
 /// Its output is drained as it comes, so a chatty server never blocks on a full pipe.
 final class ServerProcess {
-  let process = Process()
+  let process: Process
   let port: Int
-  private let output = Pipe()
-  private let collected = LogBuffer()
+  private let output: Pipe
+  private let collected: LogBuffer
 
   var log: String { collected.text }
   var baseURL: String { "http://127.0.0.1:\(port)" }
 
-  init(arguments: [String], startTimeout: Duration = .seconds(120)) throws {
+  private init(process: Process, output: Pipe, collected: LogBuffer, port: Int) {
+    self.process = process
+    self.output = output
+    self.collected = collected
+    self.port = port
+  }
+
+  /// Starts the server and waits, without holding a cooperative thread, until it logs its port.
+  /// Loading the models takes seconds alone but minutes beside the rest of the suite on 2 cores.
+  static func start(arguments: [String], startTimeout: Duration = .seconds(600)) async throws -> ServerProcess {
+    let process = Process()
+    let output = Pipe()
+    let collected = LogBuffer()
     process.executableURL = CLIRunner.executable
     process.arguments = ["serve", "--port", "0"] + arguments
     process.currentDirectoryURL = CLIRunner.repository
     process.standardOutput = output
     process.standardError = output
-    let collected = collected
     output.fileHandleForReading.readabilityHandler = { handle in
-      let text = String(decoding: handle.availableData, as: UTF8.self)
-      collected.append(text)
+      collected.append(String(decoding: handle.availableData, as: UTF8.self))
     }
     try process.run()
     let deadline = ContinuousClock.now + startTimeout
-    var port: Int?
-    while port == nil, process.isRunning, ContinuousClock.now < deadline {
+    while process.isRunning, ContinuousClock.now < deadline {
       let log = collected.text
-      if let range = log.range(of: #"listening on http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-        port = Int(log[range].split(separator: ":").last!)
-      } else {
-        Thread.sleep(forTimeInterval: 0.05)
+      if let range = log.range(of: #"listening on http://127\.0\.0\.1:\d+"#, options: .regularExpression),
+        let port = Int(log[range].split(separator: ":").last!)
+      {
+        return ServerProcess(process: process, output: output, collected: collected, port: port)
       }
+      try await Task.sleep(for: .milliseconds(50))
     }
-    guard let port else { throw CLIError(message: "loupe serve did not start: \(collected.text)") }
-    self.port = port
+    process.terminate()
+    throw CLIError(message: "loupe serve did not start: \(collected.text)")
   }
 
   /// SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes.

@@ -26,7 +26,8 @@ public struct LiveVideoAnalysis: VideoAnalysisService {
   }
 
   public func assessQuality(frames: [PixelBuffer], motion: Double, frameRate: Double) async throws -> VideoQuality {
-    try quality.assess(frames: frames, motion: motion, frameRate: frameRate)
+    try await offCooperativePool { [quality] in try quality.assess(frames: frames, motion: motion, frameRate: frameRate)
+    }
   }
 
   public func describe(_ evidence: ContentEvidence, language: String) async throws -> VideoContent {

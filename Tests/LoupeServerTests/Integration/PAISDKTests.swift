@@ -1,6 +1,7 @@
 import Foundation
 import LoupeRuntime
 import LoupeServer
+import LoupeTestSupport
 import Testing
 
 /// The official PAI Python SDK (ai-service-python-sdk==1.1.5, installed by scripts/setup into
@@ -61,25 +62,4 @@ import Testing
       }
     }
   }
-}
-
-/// Runs a program to completion and returns its standard output; a non-zero exit is an error.
-func runProcess(_ executable: String, _ arguments: [String]) async throws -> String {
-  try await Task.detached {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: errorText])
-    }
-    return String(decoding: data, as: UTF8.self)
-  }.value
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LoupeRuntime
 import LoupeServer
+import LoupeTestSupport
 import Testing
 
 /// The seed's video calls through the official PAI Python SDK (ai-service-python-sdk==1.1.5),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import LoupeRuntime
+import LoupeTestSupport
 
 /// A loopback HTTP server for inputs: the photos from the installed packages, a file that is not
 /// an image, any `extra` files under their given names, and `/redirect?to=URL`.

@@ -5,6 +5,7 @@ import Logging
 import LoupeRuntime
 import LoupeServer
 import LoupeStore
+import LoupeTestSupport
 import NIOCore
 import NIOHTTP1
 import ServiceLifecycle
@@ -83,23 +84,5 @@ struct TestResponse {
     return TestResponse(
       status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
       text: body.readString(length: body.readableBytes) ?? "")
-  }
-}
-
-/// Runs `application` in a service group while `body` runs, then shuts it down gracefully.
-func runUntilDone(
-  _ application: some Service, logger: Logger, _ body: @escaping () async throws -> Void
-) async throws {
-  let group = ServiceGroup(services: [application], logger: logger)
-  try await withThrowingTaskGroup(of: Void.self) { tasks in
-    tasks.addTask { try await group.run() }
-    do {
-      try await body()
-    } catch {
-      await group.triggerGracefulShutdown()
-      throw error
-    }
-    await group.triggerGracefulShutdown()
-    try await tasks.waitForAll()
   }
 }
