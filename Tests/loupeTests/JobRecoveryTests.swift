@@ -9,8 +9,9 @@ import Testing
 
   @Test func aJobRunningAtSIGKILLCompletesOnceAfterRestart() async throws {
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
-    // Long enough that decoding is still under way when the test sees it start.
-    let clip = try TestClips.testPattern(seconds: 120, width: 640, height: 360)
+    // Long enough that the job is still running when the test sees it start, even when the
+    // rest of the suite shares the two cores.
+    let clip = try TestClips.testPattern(seconds: 240, width: 640, height: 360)
     let config = dataDirectory.appendingPathComponent("config.json")
     try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
     try Data(#"{"media_roots": ["\#(clip.url.deletingLastPathComponent().path)"]}"#.utf8).write(to: config)
@@ -24,8 +25,8 @@ import Testing
     let first = try await ServerProcess.start(arguments: arguments)
     let jobID = try await sdk(["submit", first.baseURL, appID, token, clip.url.absoluteString])
       .trimmingCharacters(in: .whitespacesAndNewlines)
-    let running = try job(await sdk(["wait", first.baseURL, appID, token, jobID, "1", "decoding"]))
-    #expect(running["state"] as? Int == 1 && running["message"] as? String == "decoding", "\(running)")
+    let running = try job(await sdk(["wait", first.baseURL, appID, token, jobID, "1", ""]))
+    #expect(running["state"] as? Int == 1, "killed mid-job: \(running["message"] ?? "")")
     first.kill()
 
     let second = try await ServerProcess.start(arguments: arguments)
@@ -34,7 +35,7 @@ import Testing
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")
     let result = try #require(finished["Result"] as? String)
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
-    #expect(parsed["classification_result"] is [Any] && abs((parsed["duration"] as? Double ?? 0) - 120) < 0.1)
+    #expect(parsed["classification_result"] is [Any] && abs((parsed["duration"] as? Double ?? 0) - 240) < 0.1)
 
     let shown = try CLIRunner.run(["jobs", "show", jobID, "--data-dir", dataDirectory.path])
     let stored = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
