@@ -106,6 +106,24 @@ import Testing
     #expect(square.dilated(radius: 0) == square)
   }
 
+  @Test func extremeParametersDoNotTrap() {
+    let image = ProcessingFixtures.noisyStep(width: 12, height: 6, noise: 3)
+    #expect(image.gaussianBlurred(sigma: .infinity) == image && image.gaussianBlurred(sigma: .nan) == image)
+    let wide = image.gaussianBlurred(sigma: 1e9)
+    #expect(wide.samples.allSatisfy { $0 > 60 && $0 < 160 })
+    #expect(image.bilateralFiltered(spatialSigma: 1e9, rangeSigma: 1e9).width == 12)
+    var broken = image
+    broken.samples[5] = .nan
+    #expect(broken.bilateralFiltered().samples[100].isFinite)
+    let mask = ProcessingFixtures.mask(width: 9, height: 9) { x, y in x == 4 && y == 4 ? 1 : 0 }
+    #expect(mask.dilated(radius: .max) == Mask(width: 9, height: 9, repeating: 1))
+    #expect(mask.eroded(radius: .max) == Mask(width: 9, height: 9))
+    #expect(mask.feathered(radius: .infinity) == mask)
+    // A disc taller than the mask: only its middle rows land.
+    let strip = ProcessingFixtures.mask(width: 30, height: 3) { x, y in x == 15 && y == 1 ? 1 : 0 }.dilated(radius: 5)
+    #expect(strip.area == 11 + 9 + 9 && strip[10, 1] == 1 && strip[10, 0] == 0)
+  }
+
   @Test func erosionIgnoresTheImageBorder() {
     let full = Mask(width: 12, height: 12, repeating: 1)
     #expect(full.eroded(radius: 3) == full)

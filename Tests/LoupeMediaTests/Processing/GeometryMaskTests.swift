@@ -77,6 +77,19 @@ import Testing
     #expect(Mask(polygon: Polygon(square), width: 0, height: 0).isEmpty)
   }
 
+  @Test func farOffVerticesDoNotTrap() {
+    let huge = Polygon([Point(x: -1e30, y: -1e30), Point(x: 1e30, y: 0), Point(x: 5, y: 1e30)])
+    #expect(Mask(polygon: huge, width: 8, height: 8).area == 0)
+    let partly = Polygon([
+      Point(x: 1, y: 1), Point(x: 6, y: 1), Point(x: .infinity, y: 3), Point(x: 6, y: 6), Point(x: 1, y: 6),
+    ])
+    #expect(Mask(polygon: partly, width: 8, height: 8).area == 25)
+    let source = [Point(x: 0, y: 0), Point(x: 9, y: 0), Point(x: 0, y: 9)]
+    let far = [Point(x: 0, y: 0), Point(x: 1e30, y: 0), Point(x: 0, y: 9)]
+    let warp = PiecewiseAffineWarp(from: source, to: far, triangles: [.init(0, 1, 2)])
+    #expect(warp?.warp(FloatImage(width: 4, height: 4), width: 8, height: 8).coverage.area == 0)
+  }
+
   @Test func featheringRampsAcrossTheRadius() {
     let half = ProcessingFixtures.mask(width: 60, height: 3) { x, _ in x < 30 ? 1 : 0 }
     let feathered = half.feathered(radius: 8)

@@ -9,10 +9,11 @@ extension FloatImage {
   /// get almost no weight, so edges of that contrast survive while noise below it averages
   /// out. Chosen over the guided filter for its direct control: `rangeSigma` is the contrast
   /// that survives, so skin smoothing can flatten blemishes (a few levels) and keep eyes, brows
-  /// and lips (tens of levels). Non-positive sigmas return the image.
+  /// and lips (tens of levels). Non-positive or non-finite sigmas return the image.
   public func bilateralFiltered(spatialSigma: Float = 3, rangeSigma: Float = 20) -> FloatImage {
-    guard spatialSigma > 0, rangeSigma > 0, !isEmpty else { return self }
-    let radius = max(1, Int((2 * spatialSigma).rounded(.up)))
+    guard spatialSigma > 0, rangeSigma > 0, spatialSigma.isFinite, rangeSigma.isFinite, !isEmpty else { return self }
+    // A window wider than the image adds only copies of its edge pixels.
+    let radius = Int(min(max(1, (2 * spatialSigma).rounded(.up)), Float(max(width, height))))
     let channels = channels, paddedWidth = width + 2 * radius
     let padded = paddedSamples(radius: radius)
 
@@ -50,9 +51,10 @@ extension FloatImage {
                         let difference = source[neighbour + channel] - source[centre + channel]
                         distance += difference * difference
                       }
-                      let slot = Int(distance * tableScale)
-                      guard slot < tableSize else { continue }
-                      let weight = spatial[tap] * range[slot]
+                      // Written so NaN samples fail the test too, instead of trapping in `Int`.
+                      let scaled = distance * tableScale
+                      guard scaled < Float(tableSize) else { continue }
+                      let weight = spatial[tap] * range[Int(scaled)]
                       totalWeight += weight
                       for channel in 0..<channels { sums[channel] += weight * source[neighbour + channel] }
                     }

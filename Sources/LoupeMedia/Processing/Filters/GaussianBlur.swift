@@ -1,11 +1,12 @@
 extension FloatImage {
   /// A Gaussian blur of standard deviation `sigma` pixels (separable, kernel cut at ±⌈3σ⌉,
-  /// edges extended by their nearest pixel). A `sigma` of 0 or less returns the image.
+  /// edges extended by their nearest pixel). A `sigma` that is not positive and finite returns
+  /// the image.
   public func gaussianBlurred(sigma: Float) -> FloatImage {
-    guard sigma > 0, !isEmpty else { return self }
+    guard sigma > 0, sigma.isFinite, !isEmpty else { return self }
     var copy = self
-    copy.samples = convolveSeparable(
-      samples, width: width, height: height, channels: channels, kernel: SymmetricKernel(gaussianSigma: sigma))
+    let kernel = SymmetricKernel(gaussianSigma: sigma, maximumRadius: 2 * max(width, height))
+    copy.samples = convolveSeparable(samples, width: width, height: height, channels: channels, kernel: kernel)
     return copy
   }
 }
@@ -13,9 +14,9 @@ extension FloatImage {
 extension Mask {
   /// A Gaussian blur of standard deviation `sigma` pixels, as `FloatImage.gaussianBlurred`.
   public func gaussianBlurred(sigma: Float) -> Mask {
-    guard sigma > 0, !isEmpty else { return self }
-    let blurred = convolveSeparable(
-      values, width: width, height: height, channels: 1, kernel: SymmetricKernel(gaussianSigma: sigma))
+    guard sigma > 0, sigma.isFinite, !isEmpty else { return self }
+    let kernel = SymmetricKernel(gaussianSigma: sigma, maximumRadius: 2 * max(width, height))
+    let blurred = convolveSeparable(values, width: width, height: height, channels: 1, kernel: kernel)
     // Normalised non-negative weights keep values in 0…1 up to rounding; clamp that away.
     return Mask(width: width, height: height, unclampedValues: blurred.map { min(max($0, 0), 1) })
   }

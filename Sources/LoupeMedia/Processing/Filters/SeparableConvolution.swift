@@ -5,9 +5,10 @@ struct SymmetricKernel {
   let weights: [Float]
   var radius: Int { weights.count / 2 }
 
-  /// A sampled Gaussian cut at ±⌈3σ⌉, where it has fallen below 1.2 % of its peak.
-  init(gaussianSigma sigma: Float) {
-    let radius = max(1, Int((3 * sigma).rounded(.up)))
+  /// A sampled Gaussian cut at ±⌈3σ⌉, where it has fallen below 1.2 % of its peak, and at
+  /// `maximumRadius` (taps beyond an image's size only reread its edge).
+  init(gaussianSigma sigma: Float, maximumRadius: Int) {
+    let radius = Int(min(max(1, (3 * sigma).rounded(.up)), Float(max(1, maximumRadius))))
     let raw = (-radius...radius).map { offset in expf(-Float(offset * offset) / (2 * sigma * sigma)) }
     let total = raw.reduce(0, +)
     weights = raw.map { $0 / total }

@@ -19,15 +19,19 @@ extension Mask {
   /// every output then takes the extremum of 2r + 1 precomputed runs: O(r) per pixel.
   private func morphed(radius: Int, identity: Float, _ pick: (Float, Float) -> Float) -> Mask {
     guard radius >= 1, !isEmpty else { return self }
+    // Beyond the image's diagonal a larger disc reaches no further pixel.
+    let radius = min(radius, width + height)
     var output = [Float](repeating: identity, count: values.count)
     var runs = [Float](repeating: 0, count: values.count)
-    let halfWidths = (-radius...radius).map { dy in Int(Double(radius * radius - dy * dy).squareRoot()) }
+    // Rows of the disc further than the image is tall reach no pixel.
+    let reach = min(radius, height - 1)
+    let halfWidths = (-reach...reach).map { dy in Int(Double(radius * radius - dy * dy).squareRoot()) }
     for halfWidth in Set(halfWidths).sorted() {
       runExtrema(halfWidth: halfWidth, identity: identity, pick, into: &runs)
       runs.withUnsafeBufferPointer { runs in
         output.withUnsafeMutableBufferPointer { output in
           for (offset, rowHalfWidth) in halfWidths.enumerated() where rowHalfWidth == halfWidth {
-            let dy = offset - radius
+            let dy = offset - reach
             for y in max(0, -dy)..<min(height, height - dy) {
               let target = y * width, source = (y + dy) * width
               for x in 0..<width { output[target + x] = pick(output[target + x], runs[source + x]) }

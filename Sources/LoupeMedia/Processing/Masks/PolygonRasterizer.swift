@@ -1,12 +1,16 @@
 extension Mask {
   /// Vertical samples per pixel row; coverage along each sample line is exact.
   static let polygonSubscanlines = 16
+  /// Vertices beyond this (and non-finite ones) are dropped: far outside any image, they could
+  /// only overflow.
+  static let coordinateLimit: Float = 1e6
 
   /// A `width` × `height` mask of the area inside `polygon` by the non-zero winding rule, so
   /// self-intersecting landmark outlines stay filled where they fold over. Pixel `(x, y)` is the
   /// square of side 1 centred on `(x, y)` (the convention of `PixelBuffer.warped(by:)`) and gets
   /// the fraction of it inside: exact along each of 16 sample lines per row, which anti-aliases
-  /// the edges. Polygons with fewer than three vertices are empty.
+  /// the edges. Vertices beyond ±10⁶ px or not finite are dropped; polygons with fewer than three
+  /// vertices left are empty.
   public init(polygon: Polygon, width: Int, height: Int) {
     self.init(polygons: [polygon], width: width, height: height)
   }
@@ -19,10 +23,12 @@ extension Mask {
     var coverage = [Float](repeating: 0, count: self.width)
     var union = values
     for polygon in polygons {
-      let vertices = polygon.vertices.filter { $0.x.isFinite && $0.y.isFinite }
+      let vertices = polygon.vertices.filter { abs($0.x) < Self.coordinateLimit && abs($0.y) < Self.coordinateLimit }
       guard vertices.count >= 3 else { continue }
       let top = vertices.map(\.y).min()!, bottom = vertices.map(\.y).max()!
-      let firstRow = max(0, Int((top + 0.5).rounded(.down))), lastRow = min(self.height - 1, Int(bottom + 0.5))
+      // Clamped as floats first, so far-off vertices cannot overflow `Int`.
+      let firstRow = Int(min(max((top + 0.5).rounded(.down), 0), Float(self.height)))
+      let lastRow = Int(min(max((bottom + 0.5).rounded(.down), -1), Float(self.height - 1)))
       guard firstRow <= lastRow else { continue }
       for y in firstRow...lastRow {
         Self.rasterizeRow(y, of: vertices, into: &coverage)

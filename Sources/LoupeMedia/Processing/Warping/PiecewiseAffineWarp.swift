@@ -45,8 +45,8 @@ public struct PiecewiseAffineWarp: Sendable, Equatable {
         coverage.withUnsafeMutableBufferPointer { coverage in
           for triangle in triangles {
             guard let map = TriangleMap(triangle, from: destination, to: source) else { continue }
-            let firstX = max(0, Int(map.bounds.minX.rounded(.up))), lastX = min(width - 1, Int(map.bounds.maxX))
-            let firstY = max(0, Int(map.bounds.minY.rounded(.up))), lastY = min(height - 1, Int(map.bounds.maxY))
+            let firstX = Int(max(0, map.bounds.minX.rounded(.up))), lastX = min(width - 1, Int(map.bounds.maxX))
+            let firstY = Int(max(0, map.bounds.minY.rounded(.up))), lastY = min(height - 1, Int(map.bounds.maxY))
             guard firstX <= lastX, firstY <= lastY else { continue }
             for y in firstY...lastY {
               for x in firstX...lastX where coverage[y * width + x] == 0 {
@@ -96,7 +96,11 @@ private struct TriangleMap {
   /// Barycentric slack, so pixel centres exactly on an edge count despite rounding.
   static let tolerance = 1e-9
 
-  /// `nil` for a flat destination triangle, which covers no area.
+  /// Coordinates beyond this are refused: far outside any image, they could only overflow.
+  static let coordinateLimit = 1e6
+
+  /// `nil` for a flat destination triangle, which covers no area, or one with a vertex beyond
+  /// ±`coordinateLimit`.
   init?(_ triangle: DelaunayTriangulation.Triangle, from destination: [Point], to source: [Point]) {
     func point(_ points: [Point], _ index: Int) -> (x: Double, y: Double) {
       (Double(points[index].x), Double(points[index].y))
@@ -106,7 +110,8 @@ private struct TriangleMap {
     edge1 = (d1.x - d0.x, d1.y - d0.y)
     edge2 = (d2.x - d0.x, d2.y - d0.y)
     let determinant = edge1.x * edge2.y - edge1.y * edge2.x
-    guard abs(determinant) > 1e-12, [d0, d1, d2, s0, s1, s2].allSatisfy({ $0.x.isFinite && $0.y.isFinite })
+    guard abs(determinant) > 1e-12,
+      [d0, d1, d2, s0, s1, s2].allSatisfy({ abs($0.x) < Self.coordinateLimit && abs($0.y) < Self.coordinateLimit })
     else { return nil }
     origin = d0
     inverseDeterminant = 1 / determinant
