@@ -89,6 +89,15 @@ import Testing
     #expect(ripple.sharpened(amount: 1, radius: 1.5, threshold: 0) != ripple)
   }
 
+  @Test func unsharpMaskRestoresSomeOfABlurredPhoto() throws {
+    let photo = try ProcessingFixtures.astronaut(side: 128)
+    let blurred = photo.gaussianBlurred(sigma: 1)
+    let sharpened = blurred.sharpened(amount: 1, radius: 1, threshold: 1)
+    let before = try #require(photo.peakSignalToNoiseRatio(to: blurred))
+    let after = try #require(photo.peakSignalToNoiseRatio(to: sharpened))
+    #expect(after > before + 1)
+  }
+
   @Test func erosionAndDilationUseADisc() {
     let point = ProcessingFixtures.mask(width: 21, height: 21) { x, y in x == 10 && y == 10 ? 1 : 0 }
     let disc = point.dilated(radius: 5)

@@ -43,6 +43,14 @@ import Testing
     #expect(coarse.upscaled().width == 128 && coarse.upscaled(by: 1) == coarse)
   }
 
+  @Test func lanczosRestoresAHalvedPhotoBetterThanBilinear() throws {
+    let photo = try ProcessingFixtures.photo("skimage/data/astronaut.png", side: 256)
+    let half = photo.resized(width: 128, height: 128, filter: .area)
+    let bilinear = try #require(photo.peakSignalToNoiseRatio(to: half.upscaled(filter: .bilinear)))
+    let lanczos = try #require(photo.peakSignalToNoiseRatio(to: half.upscaled()))
+    #expect(lanczos > bilinear + 0.5)
+  }
+
   @Test(arguments: [ResizeFilter.bicubic, .lanczos3])
   func kernelFiltersKeepFlatColourBothWays(filter: ResizeFilter) {
     let flat = PixelBuffer(width: 37, height: 23, filledWith: (12, 200, 99))
