@@ -21,7 +21,8 @@ public struct FloatImage: Sendable, Equatable {
     self.samples = samples
   }
 
-  /// An image whose every sample is `value` (negative dimensions give an empty image).
+  /// An image whose every sample is `value` (negative dimensions give an empty image);
+  /// `channels` must be positive.
   public init(width: Int, height: Int, channels: Int = 3, repeating value: Float = 0) {
     precondition(channels > 0, "an image has at least one channel")
     self.width = max(0, width)

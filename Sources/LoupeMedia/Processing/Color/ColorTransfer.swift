@@ -7,12 +7,13 @@ public struct ColorTransfer: Sendable, Equatable {
   /// into noise and a busy reference does not wash the region out.
   public static let defaultScaleRange: ClosedRange<Float> = 0.5...2
 
-  /// 0 leaves the image unchanged, 1 is the full transfer; values between interpolate in Lab.
+  /// 0 leaves the image unchanged, 1 is the full transfer; values between interpolate in Lab
+  /// (values outside 0…1 act as the nearest end).
   public var strength: Float
   public var scaleRange: ClosedRange<Float>
 
   public init(strength: Float = 1, scaleRange: ClosedRange<Float> = defaultScaleRange) {
-    self.strength = min(max(strength, 0), 1)
+    self.strength = strength
     self.scaleRange = scaleRange
   }
 
@@ -25,6 +26,7 @@ public struct ColorTransfer: Sendable, Equatable {
     to image: FloatImage, in region: Mask? = nil, matching reference: FloatImage, in referenceRegion: Mask? = nil
   ) -> FloatImage? {
     guard image.channels == 3, reference.channels == 3 else { return nil }
+    let strength = min(max(strength, 0), 1)
     let lab = image.convertedToLab()
     guard let own = lab.channelStatistics(in: region),
       let target = reference.convertedToLab().channelStatistics(in: referenceRegion)
