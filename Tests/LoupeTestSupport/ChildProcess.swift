@@ -5,7 +5,7 @@ import Foundation
 /// carrying its standard error. The blocking wait happens on a Dispatch thread, never on one of
 /// Swift concurrency's few cooperative threads: tests that drive an in-process server with a
 /// child client (the PAI SDKs) would otherwise starve the server of threads and hang.
-public func runProcess(_ executable: String, _ arguments: [String]) async throws -> String {
+public func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil) async throws -> String {
   try await withCheckedThrowingContinuation { continuation in
     DispatchQueue.global().async {
       continuation.resume(
@@ -13,6 +13,7 @@ public func runProcess(_ executable: String, _ arguments: [String]) async throws
           let process = Process()
           process.executableURL = URL(fileURLWithPath: executable)
           process.arguments = arguments
+          if let directory { process.currentDirectoryURL = directory }
           let output = Pipe()
           let errors = Pipe()
           process.standardOutput = output

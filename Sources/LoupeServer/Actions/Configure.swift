@@ -54,6 +54,14 @@ public struct Configure: Sendable, Equatable {
     }
   }
 
+  /// Whether the request set `key` (to anything but `null`).
+  public func contains(_ key: String) -> Bool {
+    switch values[key] {
+    case nil, .null: false
+    default: true
+    }
+  }
+
   private func invalid(_ key: String, _ expectation: String) -> PAIError {
     .parameter("configure.\(key) must be \(expectation)")
   }

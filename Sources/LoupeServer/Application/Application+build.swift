@@ -11,16 +11,21 @@ public struct ServerDependencies: Sendable {
   public var database: LoupeDatabase
   public var analysis: any ImageAnalysisService
   public var videoAnalysis: any VideoAnalysisService
+  /// The AI-portrait engine; without one the portrait actions answer PAI's "model not found",
+  /// as for a model service that is not deployed.
+  public var portraits: (any PortraitService)?
   public var httpClient: HTTPClient
   public var resolver: AddressResolver
 
   public init(
     database: LoupeDatabase, analysis: any ImageAnalysisService, videoAnalysis: any VideoAnalysisService,
-    httpClient: HTTPClient = RemoteFetcher.makeClient(), resolver: AddressResolver = .system
+    portraits: (any PortraitService)? = nil, httpClient: HTTPClient = RemoteFetcher.makeClient(),
+    resolver: AddressResolver = .system
   ) {
     self.database = database
     self.analysis = analysis
     self.videoAnalysis = videoAnalysis
+    self.portraits = portraits
     self.httpClient = httpClient
     self.resolver = resolver
   }
@@ -66,9 +71,19 @@ public func buildApplication(
     settings: configuration.videos,
     // Concurrent jobs share the cores rather than each decoding with all of them.
     decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers))
+  var handlers: [String: any JobHandler] = [VideoRoutes.jobKind: videoJobs]
+  if let portraits = dependencies.portraits {
+    let store = try PortraitModelStore(database: dependencies.database)
+    let imageDecoder = ImageDecoder(limits: configuration.images)
+    PortraitRoutes(
+      service: portraits, store: store, queue: queue, loader: loader, decoder: imageDecoder,
+      maxJSONDepth: configuration.limits.maxJSONDepth
+    ).add(to: pai)
+    handlers[PortraitRoutes.jobKind] = PortraitJobHandler(
+      service: portraits, store: store, loader: loader, decoder: imageDecoder)
+  }
   let workers = JobWorkerPool(
-    queue: queue, handler: JobKindRouter(handlers: [VideoRoutes.jobKind: videoJobs]),
-    configuration: configuration.jobs, logger: logger)
+    queue: queue, handler: JobKindRouter(handlers: handlers), configuration: configuration.jobs, logger: logger)
 
   let own = router.group("v1")
     .add(middleware: BodyLimitMiddleware(limit: configuration.limits.maxBlobBytes))

@@ -18,7 +18,9 @@ struct EnvelopeMiddleware: RouterMiddleware {
       response = try await next(request, context)
     } catch {
       let paiError = Self.paiError(for: error)
-      if paiError.status.code >= 500 || paiError.status == .unprocessableContent {
+      // A PAIError thrown on purpose is an answer (PAI even answers some with 500); only
+      // unexpected errors and model failures are the server's to fix.
+      if !(error is PAIError) && (paiError.status.code >= 500 || paiError.status == .unprocessableContent) {
         context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
       } else {
         context.logger.info("request refused", metadata: ["error": "\(paiError)"])

@@ -37,6 +37,16 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
     PAIError(status: .init(code: 462, reasonPhrase: "Invalid Input"), code: "error", message: message)
   }
 
+  /// 469: the input was valid but processing it failed (AI portraits).
+  public static func processingFailure(_ message: String) -> PAIError {
+    PAIError(status: .init(code: 469, reasonPhrase: "Processing Failure"), code: "error", message: message)
+  }
+
+  /// 500: AI portraits' answer for a `model_id` with no trained identity behind it, in PAI's words.
+  public static let identityUnavailable = PAIError(
+    status: .internalServerError, code: "error",
+    message: "Face id image decord error. Pleace check the user's lora is trained or not.")
+
   /// 422: a model failed while running; PAI spells the code `SEVER_ERROR`.
   public static func modelFailure(_ message: String) -> PAIError {
     PAIError(status: .unprocessableContent, code: "SEVER_ERROR", message: message)

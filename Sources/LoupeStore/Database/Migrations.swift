@@ -56,6 +56,16 @@ extension LoupeDatabase {
       try database.create(index: "job_by_batch", on: "job", columns: ["batch_id"])
       try database.create(index: "job_by_finish", on: "job", columns: ["finished_at"])
     }
+    migrator.registerMigration("v3: portrait identities") { database in
+      try database.create(table: "portrait_model") { table in
+        table.primaryKey("id", .text)
+        table.column("app_id", .text).notNull().references("app", onDelete: .cascade)
+        table.column("state", .text).notNull()
+        table.column("job_id", .integer)
+        table.column("created_at", .datetime).notNull()
+        table.column("updated_at", .datetime).notNull()
+      }
+    }
     return migrator
   }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LoupeAnalysis
 import LoupeRuntime
 import LoupeServer
 
@@ -11,6 +12,16 @@ enum ServerFixtures {
     try await LiveImageAnalysis.load(
       dependencies: try DependenciesDirectory.locate().orThrow(), options: InferenceOptions(precision: .f32, threads: 2)
     )
+  }
+}
+
+extension ServerFixtures {
+  /// The live portrait engine with the face-fusion renderer, loaded once.
+  static let livePortraits = Result {
+    try LivePortraitService.load(
+      dependencies: try DependenciesDirectory.locate().orThrow(),
+      options: InferenceOptions(precision: .f32, threads: 2),
+      renderer: FaceFusionRenderer())
   }
 }
 

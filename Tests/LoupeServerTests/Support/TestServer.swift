@@ -21,6 +21,7 @@ struct TestServer {
   static func run(
     analysis: any ImageAnalysisService = FixedImageAnalysis(),
     videoAnalysis: any VideoAnalysisService = FixedVideoAnalysis(),
+    portraits: (any PortraitService)? = nil,
     configure: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
     _ body: @escaping (TestServer) async throws -> Void
@@ -37,7 +38,8 @@ struct TestServer {
     let (ports, portContinuation) = AsyncStream<Int>.makeStream()
     let application = try buildApplication(
       configuration: configuration,
-      dependencies: ServerDependencies(database: database, analysis: analysis, videoAnalysis: videoAnalysis),
+      dependencies: ServerDependencies(
+        database: database, analysis: analysis, videoAnalysis: videoAnalysis, portraits: portraits),
       logger: logger, onServerRunning: { portContinuation.yield($0) })
     try await runUntilDone(application, logger: logger) {
       var iterator = ports.makeAsyncIterator()

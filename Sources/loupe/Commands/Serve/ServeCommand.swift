@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import LoupeAnalysis
 import LoupeRuntime
 import LoupeServer
 import LoupeStore
@@ -46,10 +47,13 @@ struct ServeCommand: AsyncParsableCommand {
     let analysis = try await LiveImageAnalysis.load(
       dependencies: try DependenciesDirectory.required(), options: options)
     let videoAnalysis = try await LiveVideoAnalysis.load(sharing: analysis)
+    let portraits = try LivePortraitService.load(
+      dependencies: try DependenciesDirectory.required(), options: options, renderer: FaceFusionRenderer())
     let database = try LoupeDatabase(directory: configuration.dataDirectory)
     let application = try buildApplication(
       configuration: configuration,
-      dependencies: ServerDependencies(database: database, analysis: analysis, videoAnalysis: videoAnalysis),
+      dependencies: ServerDependencies(
+        database: database, analysis: analysis, videoAnalysis: videoAnalysis, portraits: portraits),
       logger: logger,
       onServerRunning: { [host = configuration.host, logger] port in
         logger.info("Loupe listening on http://\(host):\(port)")

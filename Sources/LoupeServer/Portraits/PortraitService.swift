@@ -1,0 +1,13 @@
+import LoupeAnalysis
+import LoupeMedia
+
+/// The seam between the AI-portrait routes and the models: `LivePortraitService` runs the face
+/// models and the face-fusion renderer; a fixed value may stand in for tests of the edge.
+public protocol PortraitService: Sendable {
+  /// Checks training photos; `nil` stands for one that could not be downloaded or decoded.
+  func check(_ photos: [PixelBuffer?]) async throws -> [PortraitPhotoCheck]
+  func train(photos: [PixelBuffer?], checks: [PortraitPhotoCheck], urls: [String]) async throws -> IdentityModel
+  /// Puts `identities` into the template's faces, left to right.
+  func create(template: PixelBuffer, identities: [IdentityModel], options: PortraitOptions) async throws
+    -> PortraitCreation
+}
