@@ -81,6 +81,8 @@ public func buildApplication(
     ).add(to: pai)
     handlers[PortraitRoutes.jobKind] = PortraitJobHandler(
       service: portraits, store: store, loader: loader, decoder: imageDecoder)
+  } else {
+    PortraitRoutes.addUnavailable(to: pai)
   }
   let workers = JobWorkerPool(
     queue: queue, handler: JobKindRouter(handlers: handlers), configuration: configuration.jobs, logger: logger)

@@ -54,6 +54,14 @@ struct PortraitRoutes {
     group.post("aigc_images/create") { _, context in try await create(context) }
   }
 
+  /// A server built without the portrait engine answers as PAI does for a model service that
+  /// is not deployed.
+  static func addUnavailable(to group: RouterGroup<LoupeRequestContext>) {
+    for path in ["aigc_images/check", "aigc_images/train", "aigc_images/create"] {
+      group.post(RouterPath(path)) { _, _ -> Response in throw PAIError.modelNotFound }
+    }
+  }
+
   private func check(_ context: LoupeRequestContext) async throws -> Response {
     let started = ContinuousClock.now
     let request = try JSONBody.decode(PhotosRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
