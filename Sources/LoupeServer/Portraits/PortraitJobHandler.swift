@@ -46,6 +46,6 @@ struct PortraitJobHandler: JobHandler {
         PortraitCheckPayload($0.0, url: $0.1)
       },
       modelID: request.modelID)
-    return try VideoJobHandler.json(result)
+    return try JobJSON.string(result)
   }
 }

@@ -86,14 +86,18 @@ struct PortraitRoutes {
     let appID = context.app?.id ?? ""
     let modelID = UUID().uuidString.lowercased()
     try await store.create(id: modelID, appID: appID, jobID: nil)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let payload = String(
-      decoding: try encoder.encode(PortraitTrainingRequest(images: urls, modelID: modelID)), as: UTF8.self)
-    let job = try await queue.submit(
-      NewJob(appID: appID, kind: Self.jobKind, action: Self.trainAction, object: modelID, request: payload), now: Date()
-    )
-    try await store.attach(jobID: job.id, to: modelID)
+    let payload = try JobJSON.string(PortraitTrainingRequest(images: urls, modelID: modelID))
+    let job: Job
+    do {
+      job = try await queue.submit(
+        NewJob(appID: appID, kind: Self.jobKind, action: Self.trainAction, object: modelID, request: payload),
+        now: Date())
+      try await store.attach(jobID: job.id, to: modelID)
+    } catch {
+      // No job will ever train it: the model must not wait as "training" forever.
+      try? await store.fail(id: modelID)
+      throw error
+    }
     context.logger.info("portrait training queued", metadata: ["job_id": "\(job.id)", "model_id": "\(modelID)"])
     return try EnvelopeResponse.success(
       PortraitTrainResponse(jobID: job.id, modelID: modelID), requestID: context.requestID)

@@ -95,10 +95,8 @@ struct VideoRoutes {
   }
 
   private func newJob(_ request: VideoJobRequest, appID: String) throws -> NewJob {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return NewJob(
+    NewJob(
       appID: appID, kind: Self.jobKind, action: request.action.rawValue, object: request.object,
-      request: String(decoding: try encoder.encode(request), as: UTF8.self))
+      request: try JobJSON.string(request))
   }
 }

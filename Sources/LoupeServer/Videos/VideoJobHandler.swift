@@ -73,9 +73,9 @@ struct VideoJobHandler: JobHandler {
     switch request.action {
     case .videoQA:
       guard let scan else { throw JobError.permanent("video_url is required") }
-      return try Self.json(try await quality(of: scan))
+      return try JobJSON.string(try await quality(of: scan))
     case .classifyLabelVideo, .multiModalClassify:
-      return try Self.json(try await content(of: request, scan: scan, subtitles: subtitles, images: pictures))
+      return try JobJSON.string(try await content(of: request, scan: scan, subtitles: subtitles, images: pictures))
     }
   }
 
@@ -166,11 +166,5 @@ struct VideoJobHandler: JobHandler {
   /// Subtitle text, as much as the text encoder usefully reads.
   static func subtitleText(_ cues: [SubtitleCue]) -> String {
     String(cues.map(\.text).joined(separator: "\n").prefix(2000))
-  }
-
-  static func json(_ payload: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(payload), as: UTF8.self)
   }
 }
