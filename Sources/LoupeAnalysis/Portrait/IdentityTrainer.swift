@@ -40,7 +40,7 @@ public struct IdentityTrainer: Sendable {
       }
       guard let aligned = AlignedFace.align(face, landmarks: landmarks, in: photo) else { continue }
       faces.append(aligned)
-      let typicality = Double(max(0, PortraitChecker.cosine(embedding, mean)))
+      let typicality = Double(max(0, embedding.cosine(with: mean)))
       scores.append((checks[index].pose?.frontality ?? 0) * typicality)
     }
     guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else { throw PortraitError.noUsablePhoto }

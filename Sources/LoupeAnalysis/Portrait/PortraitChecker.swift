@@ -80,19 +80,13 @@ public struct PortraitChecker: Sendable {
       let cosines = candidates.map { index in
         let others = candidates.filter { $0 != index }.compactMap { checks[$0].embedding }
         let mean = ConceptEmbedding.combine(others.map { (weight: 1, vector: $0) }) ?? []
-        return Self.cosine(checks[index].embedding ?? [], mean)
+        guard let embedding = checks[index].embedding, mean.count == embedding.count else { return Float(0) }
+        return embedding.cosine(with: mean)
       }
       guard let worst = cosines.indices.min(by: { cosines[$0] < cosines[$1] }),
         cosines[worst] < samePersonThreshold
       else { return }
       checks[candidates[worst]].code = .notSamePerson
     }
-  }
-
-  static func cosine(_ a: [Float], _ b: [Float]) -> Float {
-    guard a.count == b.count, !a.isEmpty else { return 0 }
-    var dot: Float = 0
-    for index in a.indices { dot += a[index] * b[index] }
-    return dot
   }
 }

@@ -70,7 +70,7 @@ public struct PortraitCreator: Sendable {
         continue
       }
       let embedding = try await modelStep { try await embedder.embedding(of: match, in: image) }
-      scores.append(PortraitChecker.cosine(embedding, identity.meanEmbedding))
+      scores.append(embedding.cosine(with: identity.meanEmbedding))
     }
     return scores
   }

@@ -33,7 +33,7 @@ public struct VideoCategoryClassifier: Sendable {
     let totalWeight = usable.reduce(0) { $0 + $1.weight }
     guard totalWeight > 0 else { return [] }
     let similarities = embeddings.map { category in
-      usable.reduce(Float(0)) { $0 + $1.weight * cosine($1.embedding, category) } / totalWeight
+      usable.reduce(Float(0)) { $0 + $1.weight * $1.embedding.cosine(with: category) } / totalWeight
     }
     let peak = similarities.max() ?? 0
     let exponentials = similarities.map { expf(($0 - peak) / temperature) }
@@ -43,13 +43,6 @@ public struct VideoCategoryClassifier: Sendable {
       .enumerated()
       .sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
       .map(\.element)
-  }
-
-  private func cosine(_ a: [Float], _ b: [Float]) -> Float {
-    precondition(a.count == b.count, "embeddings must share one dimension")
-    var dot: Float = 0
-    for index in a.indices { dot += a[index] * b[index] }
-    return dot
   }
 }
 
