@@ -23,7 +23,7 @@ public struct FaceAttributeAnalyzer: Sendable {
   {
     FaceAttributeAnalyzer(
       detector: SCRFDDetector(
-        model: try InferenceModel(path: dependencies.url(for: ModelCatalog.scrfd500M).path, options: options)),
+        model: try dependencies.model(ModelCatalog.scrfd500M, options: options)),
       landmarker: try FaceLandmarker106.live(dependencies: dependencies, options: options),
       ageGender: try AgeGenderEstimator.live(dependencies: dependencies, options: options))
   }

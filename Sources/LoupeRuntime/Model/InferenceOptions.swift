@@ -8,7 +8,7 @@ public enum Precision: String, Sendable, CaseIterable {
 }
 
 /// How a model is compiled and how many callers it serves at once.
-public struct InferenceOptions: Sendable, Equatable {
+public struct InferenceOptions: Sendable, Hashable {
   public var precision: Precision
   /// Threads one inference may use; `nil` lets OpenVINO use every core.
   public var threads: Int?

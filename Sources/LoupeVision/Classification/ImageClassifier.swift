@@ -22,7 +22,7 @@ public struct ImageClassifier: Sendable {
     -> ImageClassifier
   {
     ImageClassifier(
-      model: try InferenceModel(path: dependencies.url(for: ModelCatalog.efficientNetLite2).path, options: options))
+      model: try dependencies.model(ModelCatalog.efficientNetLite2, options: options))
   }
 
   public func classify(_ image: PixelBuffer) async throws -> Classification {

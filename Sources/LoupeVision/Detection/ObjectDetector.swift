@@ -22,7 +22,7 @@ public struct ObjectDetector: Sendable {
     dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions(), scoreThreshold: Float = 0.5
   ) throws -> ObjectDetector {
     ObjectDetector(
-      model: try InferenceModel(path: dependencies.url(for: ModelCatalog.ssdMobileNetV2COCO).path, options: options),
+      model: try dependencies.model(ModelCatalog.ssdMobileNetV2COCO, options: options),
       scoreThreshold: scoreThreshold)
   }
 

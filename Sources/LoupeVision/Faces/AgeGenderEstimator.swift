@@ -21,8 +21,8 @@ public struct AgeGenderEstimator: Sendable {
     throws -> AgeGenderEstimator
   {
     AgeGenderEstimator(
-      ageModel: try InferenceModel(path: dependencies.url(for: ModelCatalog.age).path, options: options),
-      genderModel: try InferenceModel(path: dependencies.url(for: ModelCatalog.gender).path, options: options))
+      ageModel: try dependencies.model(ModelCatalog.age, options: options),
+      genderModel: try dependencies.model(ModelCatalog.gender, options: options))
   }
 
   public func estimate(for face: DetectedFace, in image: PixelBuffer) async throws -> AgeGenderEstimate {

@@ -27,13 +27,13 @@ public struct FaceAnalyzer: Sendable {
       switch kind {
       case .scrfd:
         SCRFDDetector(
-          model: try InferenceModel(path: dependencies.url(for: ModelCatalog.scrfd500M).path, options: options))
+          model: try dependencies.model(ModelCatalog.scrfd500M, options: options))
       case .retinaface:
         RetinaFaceDetector(
-          model: try InferenceModel(path: dependencies.url(for: ModelCatalog.retinaFace).path, options: options))
+          model: try dependencies.model(ModelCatalog.retinaFace, options: options))
       }
     let embedder = ArcFaceEmbedder(
-      model: try InferenceModel(path: dependencies.url(for: ModelCatalog.arcFaceMobile).path, options: options))
+      model: try dependencies.model(ModelCatalog.arcFaceMobile, options: options))
     return FaceAnalyzer(detector: detector, embedder: embedder)
   }
 

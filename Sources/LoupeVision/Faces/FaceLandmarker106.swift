@@ -21,7 +21,7 @@ public struct FaceLandmarker106: Sendable {
     throws -> FaceLandmarker106
   {
     FaceLandmarker106(
-      model: try InferenceModel(path: dependencies.url(for: ModelCatalog.landmarks106).path, options: options))
+      model: try dependencies.model(ModelCatalog.landmarks106, options: options))
   }
 
   /// The crop transform: image coordinates to the model's 192 × 192 input.

@@ -21,7 +21,7 @@ public struct TextEncoder: Sendable {
   ) throws -> TextEncoder {
     TextEncoder(
       tokenizer: try SentencePieceTokenizer(contentsOf: dependencies.url(for: ModelCatalog.textTokenizer)),
-      model: try InferenceModel(path: dependencies.url(for: ModelCatalog.textEncoder).path, options: options))
+      model: try dependencies.model(ModelCatalog.textEncoder, options: options))
   }
 
   /// One embedding per text, in order.
