@@ -4,21 +4,23 @@ import LoupeStore
 
 /// The embedded job queue: the `job` and `job_batch` tables of Loupe's SQLite store. Every
 /// operation is one write transaction, so a crash leaves each job either before or after a step,
-/// never half-way.
+/// never half-way. The queue owns its tables: creating it brings them to the current schema
+/// (`JobSchema`), so the store below knows nothing of jobs.
 public struct SQLiteJobQueue: JobQueue {
   let database: LoupeDatabase
 
-  public init(database: LoupeDatabase) {
+  public init(database: LoupeDatabase) throws {
     self.database = database
+    try database.migrate(JobSchema.migrator)
   }
 
   public func submit(_ job: NewJob, now: Date) async throws -> Job {
-    try await database.pool.write { database in try Self.insert(job, batchID: nil, now: now, in: database) }
+    try await database.write { database in try Self.insert(job, batchID: nil, now: now, in: database) }
   }
 
   public func submitBatch(_ jobs: [NewJob], appID: String, now: Date) async throws -> (batchID: Int64, jobs: [Job]) {
     precondition(!jobs.isEmpty, "a batch holds at least one job")
-    return try await database.pool.write { database in
+    return try await database.write { database in
       try database.execute(sql: "INSERT INTO job_batch (app_id, created_at) VALUES (?, ?)", arguments: [appID, now])
       let batchID = database.lastInsertedRowID
       let inserted = try jobs.map { try Self.insert($0, batchID: batchID, now: now, in: database) }
@@ -27,13 +29,13 @@ public struct SQLiteJobQueue: JobQueue {
   }
 
   public func job(id: Int64, appID: String) async throws -> Job? {
-    try await database.pool.read { database in
+    try await database.read { database in
       try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ? AND app_id = ?", arguments: [id, appID])
     }
   }
 
   public func batch(id: Int64, appID: String) async throws -> [Job]? {
-    try await database.pool.read { database in
+    try await database.read { database in
       let exists =
         try Bool.fetchOne(
           database, sql: "SELECT EXISTS (SELECT 1 FROM job_batch WHERE id = ? AND app_id = ?)",
@@ -45,25 +47,25 @@ public struct SQLiteJobQueue: JobQueue {
 
   /// Any app's job, for operators.
   public func job(id: Int64) async throws -> Job? {
-    try await database.pool.read { database in
+    try await database.read { database in
       try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ?", arguments: [id])
     }
   }
 
   /// The newest jobs of every app, for operators.
   public func recent(limit: Int) async throws -> [Job] {
-    try await database.pool.read { database in
+    try await database.read { database in
       try Job.fetchAll(database, sql: "SELECT * FROM job ORDER BY id DESC LIMIT ?", arguments: [limit])
     }
   }
 
   public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job? {
-    try await database.pool.write { database in
+    try await database.write { database in
       while let candidate = try Job.fetchOne(
         database,
         sql: """
           SELECT * FROM job
-          WHERE (state = 0 AND run_after <= :now) OR (state = 1 AND lease_expires_at <= :now)
+          WHERE (state = \(queued) AND run_after <= :now) OR (state = \(running) AND lease_expires_at <= :now)
           ORDER BY run_after, id LIMIT 1
           """,
         arguments: ["now": now])
@@ -71,7 +73,7 @@ public struct SQLiteJobQueue: JobQueue {
         if candidate.state == .running && candidate.attempts >= maxAttempts {
           try database.execute(
             sql: """
-              UPDATE job SET state = 3, message = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
+              UPDATE job SET state = \(failed), message = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
               WHERE id = ?
               """,
             arguments: [JobMessage.interrupted(times: candidate.attempts), now, candidate.id])
@@ -79,7 +81,7 @@ public struct SQLiteJobQueue: JobQueue {
         }
         try database.execute(
           sql: """
-            UPDATE job SET state = 1, attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
+            UPDATE job SET state = \(running), attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
               started_at = COALESCE(started_at, ?), message = ?, progress = 0
             WHERE id = ?
             """,
@@ -106,42 +108,42 @@ public struct SQLiteJobQueue: JobQueue {
     switch outcome {
     case .succeeded(let result):
       return try await fenced(
-        lease, sql: "UPDATE job SET state = 2, message = ?, progress = 1, result = ?, finished_at = ?, \(clearLease)",
+        lease, sql: "UPDATE job SET state = \(succeeded), message = ?, progress = 1, result = ?, finished_at = ?, \(clearLease)",
         arguments: [JobMessage.success, result, now])
     case .failed(let message):
       return try await fenced(
-        lease, sql: "UPDATE job SET state = 3, message = ?, finished_at = ?, \(clearLease)",
+        lease, sql: "UPDATE job SET state = \(failed), message = ?, finished_at = ?, \(clearLease)",
         arguments: [message, now])
     case .retry(let message, let runAfter):
       return try await fenced(
-        lease, sql: "UPDATE job SET state = 0, message = ?, progress = 0, run_after = ?, \(clearLease)",
+        lease, sql: "UPDATE job SET state = \(queued), message = ?, progress = 0, run_after = ?, \(clearLease)",
         arguments: [message, runAfter])
     case .released(let message):
       return try await fenced(
         lease,
         sql:
-          "UPDATE job SET state = 0, attempts = attempts - 1, message = ?, progress = 0, run_after = ?, \(clearLease)",
+          "UPDATE job SET state = \(queued), attempts = attempts - 1, message = ?, progress = 0, run_after = ?, \(clearLease)",
         arguments: [message, now])
     }
   }
 
   public func expireLeases(now: Date) async throws -> Int {
-    try await database.pool.write { database in
+    try await database.write { database in
       try database.execute(
-        sql: "UPDATE job SET lease_expires_at = ?, message = ? WHERE state = 1",
+        sql: "UPDATE job SET lease_expires_at = ?, message = ? WHERE state = \(running)",
         arguments: [now, JobMessage.requeuedAfterRestart])
       return database.changesCount
     }
   }
 
   public func purge(finishedBefore cutoff: Date) async throws -> Int {
-    try await database.pool.write { database in
+    try await database.write { database in
       try database.execute(
-        sql: "DELETE FROM job WHERE batch_id IS NULL AND state IN (2, 3) AND finished_at < ?", arguments: [cutoff])
+        sql: "DELETE FROM job WHERE batch_id IS NULL AND state IN (\(finished)) AND finished_at < ?", arguments: [cutoff])
       let single = database.changesCount
       let expiredBatches = """
         SELECT id FROM job_batch WHERE NOT EXISTS (
-          SELECT 1 FROM job WHERE job.batch_id = job_batch.id AND (state NOT IN (2, 3) OR finished_at >= :cutoff))
+          SELECT 1 FROM job WHERE job.batch_id = job_batch.id AND (state NOT IN (\(finished)) OR finished_at >= :cutoff))
         """
       let batched =
         try Int.fetchOne(
@@ -154,9 +156,9 @@ public struct SQLiteJobQueue: JobQueue {
   }
 
   private func fenced(_ lease: JobLease, sql: String, arguments: StatementArguments) async throws -> Bool {
-    try await database.pool.write { database in
+    try await database.write { database in
       try database.execute(
-        sql: sql + " WHERE id = ? AND state = 1 AND lease_owner = ? AND attempts = ?",
+        sql: sql + " WHERE id = ? AND state = \(running) AND lease_owner = ? AND attempts = ?",
         arguments: arguments + [lease.jobID, lease.owner, lease.attempt])
       return database.changesCount == 1
     }
@@ -166,7 +168,7 @@ public struct SQLiteJobQueue: JobQueue {
     try database.execute(
       sql: """
         INSERT INTO job (app_id, batch_id, kind, action, object, request, state, message, created_at, run_after)
-        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, \(queued), ?, ?, ?)
         """,
       arguments: [job.appID, batchID, job.kind, job.action, job.object, job.request, JobMessage.queued, now, now])
     return Job(
@@ -174,3 +176,10 @@ public struct SQLiteJobQueue: JobQueue {
       object: job.object, request: job.request, createdAt: now)
   }
 }
+
+// The states as the `state` column stores them, for SQL text: PAI's numbers, from `JobState`.
+private let queued = JobState.queued.rawValue
+private let running = JobState.running.rawValue
+private let succeeded = JobState.succeeded.rawValue
+private let failed = JobState.failed.rawValue
+private let finished = "\(succeeded), \(failed)"

@@ -21,7 +21,8 @@ public struct JobWorkerPool: Service {
     /// Finished jobs are kept this long, then deleted.
     public var retention: TimeInterval = 7 * 24 * 3600
     public var sweepInterval: Duration = .seconds(600)
-    /// The store belongs to this process alone (the embedded SQLite store): a job found running
+    /// This process is the only one running workers on the store (on the embedded SQLite store it
+    /// holds the data directory's `serve.lock`; API-only processes run none): a job found running
     /// at start was left by a dead run and is taken up again at once instead of after its lease.
     public var recoverOnStart = true
 
@@ -107,7 +108,7 @@ public struct JobWorkerPool: Service {
     let dimensions = [("kind", job.kind), ("action", job.action)]
     Counter(label: "loupe_job_runs_total", dimensions: dimensions + [("outcome", outcome.name)]).increment()
     Timer(label: "loupe_job_run_duration_seconds", dimensions: dimensions, preferredDisplayUnit: .seconds)
-      .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+      .record(duration: elapsed)
     switch settled {
     case .success(true):
       logger.info("job ended", metadata: ["outcome": "\(outcome.summary)", "duration": "\(elapsed)"])

@@ -5,8 +5,7 @@ import GRDB
 /// directory and the database files are private to the user who runs the server.
 public final class LoupeDatabase: Sendable {
   public let directory: URL
-  /// Shared with the repositories of other modules (jobs), which run their own SQL on it.
-  public let pool: DatabasePool
+  let pool: DatabasePool
 
   public static let fileName = "loupe.sqlite"
 
@@ -24,6 +23,21 @@ public final class LoupeDatabase: Sendable {
     pool = try DatabasePool(path: path, configuration: configuration)
     try Self.migrator.migrate(pool)
     try Self.restrictPermissions(ofDatabaseAt: path)
+  }
+
+  /// Brings another module's tables to its current schema (idempotent).
+  public func migrate(_ migrator: DatabaseMigrator) throws {
+    try migrator.migrate(pool)
+  }
+
+  /// Runs `body` in one write transaction.
+  public func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+    try await pool.write(body)
+  }
+
+  /// Runs `body` on a consistent snapshot.
+  public func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+    try await pool.read(body)
   }
 
   private static func restrictPermissions(ofDatabaseAt path: String) throws {

@@ -1,6 +1,8 @@
 import GRDB
 
 extension LoupeDatabase {
+  /// The store's own tables. Other modules own theirs (`LoupeJobs` the job tables) and migrate
+  /// them through `migrate(_:)` with migrators of their own; identifiers never collide.
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: apps, usage, blobs") { database in
@@ -25,36 +27,6 @@ extension LoupeDatabase {
         table.column("created_at", .datetime).notNull()
         table.primaryKey(["id", "app_id"])
       }
-    }
-    migrator.registerMigration("v2: jobs and batches") { database in
-      try database.create(table: "job_batch") { table in
-        table.autoIncrementedPrimaryKey("id")
-        table.column("app_id", .text).notNull().references("app", onDelete: .cascade)
-        table.column("created_at", .datetime).notNull()
-      }
-      try database.create(table: "job") { table in
-        table.autoIncrementedPrimaryKey("id")
-        table.column("app_id", .text).notNull().references("app", onDelete: .cascade)
-        table.column("batch_id", .integer).references("job_batch", onDelete: .cascade)
-        table.column("kind", .text).notNull()
-        table.column("action", .text).notNull()
-        table.column("object", .text).notNull()
-        table.column("request", .text).notNull()
-        table.column("state", .integer).notNull()
-        table.column("message", .text).notNull()
-        table.column("progress", .double).notNull().defaults(to: 0)
-        table.column("result", .text).notNull().defaults(to: "")
-        table.column("attempts", .integer).notNull().defaults(to: 0)
-        table.column("created_at", .datetime).notNull()
-        table.column("run_after", .datetime).notNull()
-        table.column("started_at", .datetime)
-        table.column("finished_at", .datetime)
-        table.column("lease_owner", .text)
-        table.column("lease_expires_at", .datetime)
-      }
-      try database.create(index: "job_by_state", on: "job", columns: ["state", "run_after"])
-      try database.create(index: "job_by_batch", on: "job", columns: ["batch_id"])
-      try database.create(index: "job_by_finish", on: "job", columns: ["finished_at"])
     }
     migrator.registerMigration("v3: portrait identities") { database in
       try database.create(table: "portrait_model") { table in
