@@ -28,15 +28,16 @@ import Testing
 
   @Test func aSecondLanguageIsLookedUpByTheSameIdentifier() throws {
     let labels = try LabelSet(english: ["person", "bicycle"], firstIdentifier: 1)
-      .adding(language: "zh", names: ["人", "自行车"])
-    #expect(labels.languages == ["en", "zh"])
-    #expect(labels.name(of: 2, language: "zh") == "自行车")
-    #expect(labels.name(of: 2, language: "fr") == "bicycle")
+      .adding(language: .chinese, names: ["人", "自行车"])
+    #expect(labels.languages == [.english, .chinese])
+    #expect(labels.name(of: 2, language: .chinese) == "自行车")
+    // A language without a table falls back to English.
+    #expect(LabelSet(english: ["person", "bicycle"]).name(of: 1, language: .chinese) == "bicycle")
   }
 
   @Test func aMisalignedTableIsRejected() {
-    #expect(throws: LabelSetError.misalignedTable(language: "zh", lines: 1, expected: 2)) {
-      try LabelSet(english: ["person", "bicycle"]).adding(language: "zh", names: ["人"])
+    #expect(throws: LabelSetError.misalignedTable(language: .chinese, lines: 1, expected: 2)) {
+      try LabelSet(english: ["person", "bicycle"]).adding(language: .chinese, names: ["人"])
     }
   }
 

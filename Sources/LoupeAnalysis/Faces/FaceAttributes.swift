@@ -31,4 +31,9 @@ public struct FairFaceAgeEstimate: Sendable, Equatable {
   public var range: FairFaceAgeRange
   /// PAI's `age_raneg_prob` (its spelling).
   public var probability: Float
+
+  public init(range: FairFaceAgeRange, probability: Float) {
+    self.range = range
+    self.probability = probability
+  }
 }

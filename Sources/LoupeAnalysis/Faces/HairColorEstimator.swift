@@ -45,7 +45,7 @@ public struct HairColorEstimator: Sendable {
   }
 
   struct Sample {
-    var lab: LabColor
+    var lab: CIELabColor
     /// Height in the face frame (negative above the brows).
     var height: Float
   }
@@ -69,7 +69,7 @@ public struct HairColorEstimator: Sendable {
         let u = dx * axis.x + dy * axis.y, v = dx * down.x + dy * down.y
         guard abs(u) < halfWidth, v > top, v < bottom else { continue }
         let pixel = image[x, y]
-        samples.append(Sample(lab: LabColor(red: pixel.r, green: pixel.g, blue: pixel.b), height: v))
+        samples.append(Sample(lab: CIELabColor(red: pixel.r, green: pixel.g, blue: pixel.b), height: v))
       }
     }
     return samples
@@ -77,7 +77,7 @@ public struct HairColorEstimator: Sendable {
 
   /// The median colour of the cheek band: the quadrilateral between the contour points at
   /// cheekbone level and at mouth level.
-  func skinColor(of face: FaceLandmarks106, in image: PixelBuffer) -> LabColor? {
+  func skinColor(of face: FaceLandmarks106, in image: PixelBuffer) -> CIELabColor? {
     let corners = [
       face.points[FaceLandmarks106.leftContour[5]], face.points[FaceLandmarks106.rightContour[5]],
       face.points[FaceLandmarks106.rightContour[9]], face.points[FaceLandmarks106.leftContour[9]],
@@ -85,20 +85,20 @@ public struct HairColorEstimator: Sendable {
     guard let xs = Self.pixelRange(Self.bounds(corners.map(\.x)), limit: image.width),
       let ys = Self.pixelRange(Self.bounds(corners.map(\.y)), limit: image.height)
     else { return nil }
-    var colors: [LabColor] = []
+    var colors: [CIELabColor] = []
     for y in ys {
       for x in xs where Self.isInside(Point(x: Float(x), y: Float(y)), convex: corners) {
         let pixel = image[x, y]
-        colors.append(LabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
+        colors.append(CIELabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
       }
     }
-    return LabColor.median(of: colors)
+    return CIELabColor.median(of: colors)
   }
 
   /// Medians of the image edges next to the hair region: left and right strips over the
   /// region's rows, the top strip over its columns. An edge closer to the region than a quarter
   /// of the brow–chin distance is skipped: hair that reaches the edge would be taken for it.
-  func backgroundColors(of face: FaceLandmarks106, in image: PixelBuffer) -> [LabColor] {
+  func backgroundColors(of face: FaceLandmarks106, in image: PixelBuffer) -> [CIELabColor] {
     let origin = face.browCenter, length = origin.distance(to: face.points[FaceLandmarks106.chin])
     let halfWidth = 0.6 * face.cheekboneWidth, margin = 0.25 * length
     let strip = Float(max(1, Int(Float(min(image.width, image.height)) * Self.edgeFraction)))
@@ -114,14 +114,14 @@ public struct HairColorEstimator: Sendable {
       guard let xs = Self.pixelRange(area.xs, limit: image.width),
         let ys = Self.pixelRange(area.ys, limit: image.height)
       else { return nil }
-      var colors: [LabColor] = []
+      var colors: [CIELabColor] = []
       for y in ys {
         for x in xs {
           let pixel = image[x, y]
-          colors.append(LabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
+          colors.append(CIELabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
         }
       }
-      return LabColor.median(of: colors)
+      return CIELabColor.median(of: colors)
     }
   }
 
@@ -147,8 +147,8 @@ public struct HairColorEstimator: Sendable {
     }
     guard let upperColor = dominant(upper), let lowerColor = dominant(lower),
       upperColor.color != lowerColor.color, upperColor.share >= 0.6, lowerColor.share >= 0.6,
-      let upperMean = LabColor.mean(of: upper.map { samples[$0].lab }),
-      let lowerMean = LabColor.mean(of: lower.map { samples[$0].lab })
+      let upperMean = CIELabColor.mean(of: upper.map { samples[$0].lab }),
+      let lowerMean = CIELabColor.mean(of: lower.map { samples[$0].lab })
     else { return 0 }
     return min(1, max(0, (upperMean.distance(to: lowerMean) - 30) / 30))
   }

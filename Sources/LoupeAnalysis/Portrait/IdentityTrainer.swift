@@ -15,23 +15,19 @@ public struct IdentityTrainer: Sendable {
     IdentityTrainer(landmarker: try FaceLandmarker106.live(dependencies: dependencies, options: options))
   }
 
-  /// `photos[i]` is the decoded photo of `checks[i]` (`nil` when it could not be read).
-  public func train(photos: [PixelBuffer?], checks: [PortraitPhotoCheck], urls: [String]) async throws
-    -> IdentityModel
-  {
-    precondition(photos.count == checks.count && urls.count == checks.count, "one check and URL per photo")
-    let passing = checks.indices.filter { checks[$0].code == .success }
-    let embeddings = passing.compactMap { checks[$0].embedding }
+  /// The identity of the person in the photos that passed their check.
+  public func train(_ photos: [TrainingPhoto]) async throws -> IdentityModel {
+    let passing = photos.filter { $0.check.code == .success }
+    let embeddings = passing.compactMap(\.check.embedding)
     guard !passing.isEmpty,
       let mean = ConceptEmbedding.combine(embeddings.map { (weight: 1, vector: $0) })
     else { throw PortraitError.noUsablePhoto }
 
     var faces: [AlignedFace] = []
     var scores: [Double] = []
-    for index in passing {
-      guard let photo = photos[index], let face = checks[index].face, let embedding = checks[index].embedding else {
-        continue
-      }
+    for candidate in passing {
+      guard let photo = candidate.image, let face = candidate.check.face, let embedding = candidate.check.embedding
+      else { continue }
       let landmarks: [Point]
       do {
         landmarks = try await landmarker.landmarks(in: face.box, of: photo)
@@ -41,11 +37,11 @@ public struct IdentityTrainer: Sendable {
       guard let aligned = AlignedFace.align(face, landmarks: landmarks, in: photo) else { continue }
       faces.append(aligned)
       let typicality = Double(max(0, embedding.cosine(with: mean)))
-      scores.append((checks[index].pose?.frontality ?? 0) * typicality)
+      scores.append((candidate.check.pose?.frontality ?? 0) * typicality)
     }
     guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else { throw PortraitError.noUsablePhoto }
     return IdentityModel(
       meanEmbedding: mean, faces: faces, referenceIndex: best,
-      photos: zip(urls, checks).map { IdentityModel.PhotoState(url: $0.0, code: $0.1.code, frontal: $0.1.frontal) })
+      photos: photos.map { IdentityModel.PhotoState(url: $0.url, code: $0.check.code, frontal: $0.check.frontal) })
   }
 }

@@ -1,16 +1,28 @@
-/// One label an image shows, from the ImageNet classifier or the COCO detector.
-public struct ImageTag: Sendable, Equatable {
-  public enum Source: Sendable, Equatable {
-    case imageNet(classIndex: Int)
-    case coco(classID: Int)
-  }
+/// A label Loupe can tag with, by the identifier of the model that predicts it: an ImageNet class
+/// of the classifier or a COCO category of the detector. Names are looked up per language only
+/// when a result is shown, so merging and deduplication never depend on a translation.
+public enum ImageLabel: Sendable, Hashable {
+  case imageNet(classIndex: Int)
+  case coco(classID: Int)
+}
 
-  public var source: Source
+/// One label an image shows, with its score.
+public struct ImageTag: Sendable, Equatable {
+  public var label: ImageLabel
+  public var score: Float
+
+  public init(label: ImageLabel, score: Float) {
+    self.label = label
+    self.score = score
+  }
+}
+
+/// A tag as shown to people: the label's name in one language.
+public struct NamedTag: Sendable, Equatable {
   public var name: String
   public var score: Float
 
-  public init(source: Source, name: String, score: Float) {
-    self.source = source
+  public init(name: String, score: Float) {
     self.name = name
     self.score = score
   }
@@ -18,10 +30,23 @@ public struct ImageTag: Sendable, Equatable {
 
 /// The tags of an image, best first, and its place in the text encoder's space.
 public struct ImageTagging: Sendable, Equatable {
+  /// One per label, best first.
   public var tags: [ImageTag]
   /// 512-d, L2-normalised; `nil` only when no concept carried any weight.
   public var embedding: [Float]?
   /// Every label's score in vocabulary order: the 1000 ImageNet probabilities, then the best
   /// detection score of each COCO id 1–90.
   public var labelScores: [Float]
+}
+
+/// PAI's `tagger` model: a caption of the labels scoring at least the threshold, best first and
+/// each name once, and every label's probability in vocabulary order.
+public struct TaggerCaption: Sendable, Equatable {
+  public var caption: String
+  public var probabilities: [Float]
+
+  public init(caption: String, probabilities: [Float]) {
+    self.caption = caption
+    self.probabilities = probabilities
+  }
 }

@@ -30,7 +30,7 @@ public struct ImageTagger: Sendable {
       encoder: encoder)
   }
 
-  public func tag(_ image: PixelBuffer, language: String = LabelSet.chinese) async throws -> ImageTagging {
+  public func tag(_ image: PixelBuffer) async throws -> ImageTagging {
     let classification: Classification
     let objects: [DetectedObject]
     do {
@@ -44,24 +44,44 @@ public struct ImageTagger: Sendable {
     var bestObject: [Int: Float] = [:]
     for object in objects { bestObject[object.classID] = max(bestObject[object.classID] ?? 0, object.score) }
     let classes = classification.top(conceptCount).map {
-      ImageTag(source: .imageNet(classIndex: $0.classIndex), name: "", score: $0.probability)
+      ImageTag(label: .imageNet(classIndex: $0.classIndex), score: $0.probability)
     }
-    let detections = bestObject.map { ImageTag(source: .coco(classID: $0.key), name: "", score: $0.value) }
-
-    let concepts = (classes + detections).map { (weight: $0.score, vector: vocabulary.embedding(of: $0.source)) }
-    var tags: [ImageTag] = []
-    for var tag in (classes + detections).sorted(by: { $0.score > $1.score }) {
-      tag.name = vocabulary.name(of: tag.source, language: language)
-      if !tags.contains(where: { $0.name == tag.name }) { tags.append(tag) }
-    }
+    let detections = bestObject.map { ImageTag(label: .coco(classID: $0.key), score: $0.value) }
+    let tags = (classes + detections).sorted { ($0.score, Self.order($0.label)) > ($1.score, Self.order($1.label)) }
+    let concepts = tags.map { (weight: $0.score, vector: vocabulary.embedding(of: $0.label)) }
     let cocoScores = vocabulary.coco.identifiers.map { bestObject[$0] ?? 0 }
     return ImageTagging(
       tags: tags, embedding: ConceptEmbedding.combine(concepts), labelScores: classification.probabilities + cocoScores)
   }
 
-  /// The name of every label, in `labelScores` order.
-  public func labelNames(language: String) -> [String] {
-    vocabulary.imageNet.identifiers.map { vocabulary.imageNet.name(of: $0, language: language) ?? "" }
-      + vocabulary.coco.identifiers.map { vocabulary.coco.name(of: $0, language: language) ?? "" }
+  /// `tags` named in `language`, in their order; where two labels share a name there (the
+  /// classifier's "cup" and the detector's), the first, better one stands for both.
+  public func named(_ tags: [ImageTag], in language: Language) -> [NamedTag] {
+    var seen: Set<String> = []
+    return tags.compactMap { tag in
+      let name = vocabulary.name(of: tag.label, in: language)
+      return seen.insert(name).inserted ? NamedTag(name: name, score: tag.score) : nil
+    }
+  }
+
+  /// PAI's `tagger` answer for `tagging`: the names of the labels scoring at least `threshold`.
+  public func caption(of tagging: ImageTagging, threshold: Double, in language: Language) -> TaggerCaption {
+    let names = vocabulary.names(in: language)
+    let above = zip(names, tagging.labelScores)
+      .filter { Double($0.1) >= threshold }
+      .sorted { $0.1 > $1.1 }
+      .map(\.0)
+    var unique: [String] = []
+    for name in above where !unique.contains(name) { unique.append(name) }
+    return TaggerCaption(caption: unique.joined(separator: ", "), probabilities: tagging.labelScores)
+  }
+
+  /// Ties in score keep classifier classes before detector objects, each in model order, so
+  /// results do not depend on dictionary order.
+  private static func order(_ label: ImageLabel) -> Int {
+    switch label {
+    case .imageNet(let index): -index
+    case .coco(let id): -10_000 - id
+    }
   }
 }

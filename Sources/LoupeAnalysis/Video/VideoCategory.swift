@@ -9,9 +9,12 @@ public struct VideoCategory: Sendable, Equatable {
   public var chineseDescription: String
   public var englishDescription: String
 
-  /// The name in `language` (`LabelSet.english` or `LabelSet.chinese`, as tags use).
-  public func name(language: String) -> String {
-    language == LabelSet.english ? english : chinese
+  /// The name in `language`.
+  public func name(in language: Language) -> String {
+    switch language {
+    case .english: english
+    case .chinese: chinese
+    }
   }
 
   /// What the classifier embeds: name and description, once per language.

@@ -23,12 +23,12 @@ public struct VideoContentAnalyzer: Sendable {
     VideoContentAnalyzer(tagger: tagger, classifier: try await VideoCategoryClassifier.build(encoder: tagger.encoder))
   }
 
-  public func analyze(_ evidence: ContentEvidence, language: String = LabelSet.chinese) async throws -> VideoContent {
+  public func analyze(_ evidence: ContentEvidence) async throws -> VideoContent {
     let pictures = Self.evenlySpaced(evidence.frames, count: maxTaggedFrames) + evidence.images
     var taggings: [ImageTagging] = []
     for picture in pictures {
       try Task.checkCancellation()
-      taggings.append(try await tagger.tag(picture, language: language))
+      taggings.append(try await tagger.tag(picture))
     }
     let visual = ConceptEmbedding.combine(taggings.compactMap { $0.embedding.map { (weight: 1, vector: $0) } })
 
@@ -47,20 +47,22 @@ public struct VideoContentAnalyzer: Sendable {
       embedding: embedding)
   }
 
-  static func merge(_ taggings: [ImageTagging]) -> [ContentTag] {
+  /// Merges by label, never by name: two labels that one language happens to name alike stay
+  /// two until they are shown.
+  static func merge(_ taggings: [ImageTagging]) -> [ImageTag] {
     guard !taggings.isEmpty else { return [] }
-    var totals: [String: (sum: Float, peak: Float, first: Int)] = [:]
+    var totals: [ImageLabel: (sum: Float, peak: Float, first: Int)] = [:]
     var order = 0
     for tagging in taggings {
       for tag in tagging.tags {
-        let previous = totals[tag.name] ?? (0, 0, order)
-        totals[tag.name] = (previous.sum + tag.score, max(previous.peak, tag.score), previous.first)
+        let previous = totals[tag.label] ?? (0, 0, order)
+        totals[tag.label] = (previous.sum + tag.score, max(previous.peak, tag.score), previous.first)
         order += 1
       }
     }
     let count = Float(taggings.count)
-    return totals.map { name, total in
-      (ContentTag(name: name, score: (total.sum / count + total.peak) / 2), total.first)
+    return totals.map { label, total in
+      (ImageTag(label: label, score: (total.sum / count + total.peak) / 2), total.first)
     }
     .sorted { ($0.0.score, -$0.1) > ($1.0.score, -$1.1) }
     .map(\.0)

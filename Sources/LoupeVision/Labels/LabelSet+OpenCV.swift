@@ -20,14 +20,12 @@ extension LabelSet {
 /// Loupe's own Simplified Chinese names, line-aligned with the OpenCV lists (checked by
 /// scripts/models/check_label_tables.py).
 extension LabelSet {
-  public static let chinese = "zh"
-
   public static func imageNetWithChinese() throws -> LabelSet {
-    try imageNet().adding(language: chinese, contentsOf: try bundledTable("imagenet_zh"))
+    try imageNet().adding(language: .chinese, contentsOf: try bundledTable("imagenet_zh"))
   }
 
   public static func cocoWithChinese() throws -> LabelSet {
-    try coco().adding(language: chinese, contentsOf: try bundledTable("coco_zh"))
+    try coco().adding(language: .chinese, contentsOf: try bundledTable("coco_zh"))
   }
 
   private static func bundledTable(_ name: String) throws -> URL {

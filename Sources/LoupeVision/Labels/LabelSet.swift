@@ -6,14 +6,12 @@ import Foundation
 /// Identifiers are the model's own: output indices 0–999 for ImageNet, COCO category ids 1–90
 /// for the detector (`firstIdentifier` maps them to lines).
 public struct LabelSet: Sendable, Equatable {
-  public static let english = "en"
-
   public let firstIdentifier: Int
-  private var tables: [String: [String]]
+  private var tables: [Language: [String]]
 
   public init(english names: [String], firstIdentifier: Int = 0) {
     self.firstIdentifier = firstIdentifier
-    tables = [Self.english: names]
+    tables = [.english: names]
   }
 
   /// Reads one class per line; `firstSynonymOnly` keeps what precedes the first comma, as in
@@ -22,12 +20,12 @@ public struct LabelSet: Sendable, Equatable {
     self.init(english: try Self.lines(of: url, firstSynonymOnly: firstSynonymOnly), firstIdentifier: firstIdentifier)
   }
 
-  public var count: Int { tables[Self.english]?.count ?? 0 }
-  public var languages: [String] { tables.keys.sorted() }
+  public var count: Int { tables[.english]?.count ?? 0 }
+  public var languages: [Language] { Language.allCases.filter { tables[$0] != nil } }
   public var identifiers: Range<Int> { firstIdentifier..<(firstIdentifier + count) }
 
   /// The set with a second-language table added; it must have exactly one line per class.
-  public func adding(language: String, names: [String]) throws -> LabelSet {
+  public func adding(language: Language, names: [String]) throws -> LabelSet {
     guard names.count == count else {
       throw LabelSetError.misalignedTable(language: language, lines: names.count, expected: count)
     }
@@ -36,14 +34,14 @@ public struct LabelSet: Sendable, Equatable {
     return copy
   }
 
-  public func adding(language: String, contentsOf url: URL) throws -> LabelSet {
+  public func adding(language: Language, contentsOf url: URL) throws -> LabelSet {
     try adding(language: language, names: try Self.lines(of: url, firstSynonymOnly: false))
   }
 
   /// The name of `identifier` in `language`, falling back to English when that language has
   /// no table; nil for an identifier outside the set.
-  public func name(of identifier: Int, language: String = LabelSet.english) -> String? {
-    guard identifiers.contains(identifier), let table = tables[language] ?? tables[Self.english] else { return nil }
+  public func name(of identifier: Int, language: Language = .english) -> String? {
+    guard identifiers.contains(identifier), let table = tables[language] ?? tables[.english] else { return nil }
     return table[identifier - firstIdentifier]
   }
 
@@ -58,13 +56,13 @@ public struct LabelSet: Sendable, Equatable {
 }
 
 public enum LabelSetError: Error, Equatable, CustomStringConvertible {
-  case misalignedTable(language: String, lines: Int, expected: Int)
+  case misalignedTable(language: Language, lines: Int, expected: Int)
   case missingTable(String)
 
   public var description: String {
     switch self {
     case .misalignedTable(let language, let lines, let expected):
-      "the \(language) label table has \(lines) lines; the English table has \(expected)"
+      "the \(language.rawValue) label table has \(lines) lines; the English table has \(expected)"
     case .missingTable(let name): "the label table \(name).txt is missing from Loupe's resources"
     }
   }

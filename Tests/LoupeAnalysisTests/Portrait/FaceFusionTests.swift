@@ -23,8 +23,10 @@ import Testing
     for (name, path) in [("yao", PortraitPhotos.yaoMing), ("grace", PortraitPhotos.graceHopper)] {
       let photos = PortraitPhotos.augmentations(of: try InstalledDependencies.photo(path))
       let checks = await (try PortraitCheckerTests.checker.get()).check(photos)
-      models[name] = try await (try PortraitCheckerTests.trainer.get()).train(
-        photos: photos, checks: checks, urls: photos.indices.map { "\(name)-\($0)" })
+      let training = zip(photos.indices, checks).map {
+        TrainingPhoto(url: "\(name)-\($0.0)", image: photos[$0.0], check: $0.1)
+      }
+      models[name] = try await (try PortraitCheckerTests.trainer.get()).train(training)
     }
     return models
   }

@@ -72,7 +72,8 @@ import Testing
     let photos = try Self.yaoMingSet()
     let checks = await (try Self.checker.get()).check(photos)
     let urls = photos.indices.map { "https://example.org/\($0).jpg" }
-    let model = try await (try Self.trainer.get()).train(photos: photos, checks: checks, urls: urls)
+    let training = zip(zip(urls, photos), checks).map { TrainingPhoto(url: $0.0.0, image: $0.0.1, check: $0.1) }
+    let model = try await (try Self.trainer.get()).train(training)
     #expect(model.faces.count == photos.count && model.photos.map(\.url) == urls)
     #expect(abs(model.meanEmbedding.reduce(0) { $0 + $1 * $1 } - 1) < 1e-4)
     for face in model.faces {

@@ -1,4 +1,3 @@
-import Dispatch
 import LoupeMedia
 
 /// Loupe's portrait engine without a diffusion model: each template face takes its identity by
@@ -17,11 +16,8 @@ public struct FaceFusionRenderer: PortraitRenderer {
   ) async throws -> PixelBuffer {
     precondition(faces.count == identities.count, "one identity per face")
     // Seconds of image arithmetic: kept off Swift concurrency's cooperative threads.
-    return await withCheckedContinuation { continuation in
-      DispatchQueue.global(qos: .userInitiated).async {
-        continuation.resume(
-          returning: renderNow(template: template, faces: faces, identities: identities, options: options))
-      }
+    return await offCooperativePool {
+      renderNow(template: template, faces: faces, identities: identities, options: options)
     }
   }
 
