@@ -24,6 +24,7 @@ let package = Package(
     .library(name: "LoupeAnalysis", targets: ["LoupeAnalysis"]),
     .library(name: "LoupeStore", targets: ["LoupeStore"]),
     .library(name: "LoupeJobs", targets: ["LoupeJobs"]),
+    .library(name: "LoupeServices", targets: ["LoupeServices"]),
     .library(name: "LoupeServer", targets: ["LoupeServer"]),
   ],
   dependencies: [
@@ -75,38 +76,51 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
+    // The application without HTTP: commands, live services, media loading, job handlers.
+    .target(
+      name: "LoupeServices",
+      dependencies: [
+        "LoupeAnalysis", "LoupeVision", "LoupeMedia", "LoupeRuntime", "LoupeStore", "LoupeJobs",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: openVINOSwiftSettings
+    ),
+    // The HTTP edge only: routes, middleware, the envelope and wire payloads. No LoupeRuntime.
     .target(
       name: "LoupeServer",
       dependencies: [
-        "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeVision", "LoupeRuntime",
+        "LoupeServices", "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeMedia",
         .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-      ],
-      swiftSettings: openVINOSwiftSettings
+      ]
     ),
     .executableTarget(
       name: "loupe",
       dependencies: [
-        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeServer",
+        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeServices",
+        "LoupeServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: openVINOSwiftSettings
     ),
-    // Shared by the test targets only: installed-dependency lookup and the golden input pattern.
+    // Shared by the test targets only: installed-dependency lookup, the golden input pattern and
+    // the test doubles (fixed analyses and detector) that stand in for models.
     .target(
       name: "LoupeTestSupport",
       dependencies: [
-        "LoupeRuntime", "LoupeMedia",
+        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeServices",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
-      path: "Tests/LoupeTestSupport"
+      path: "Tests/LoupeTestSupport",
+      swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(
       name: "LoupeRuntimeTests",
@@ -127,7 +141,7 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
-    .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
+    .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(
       name: "LoupeJobsTests",
       dependencies: [
@@ -137,11 +151,21 @@ let package = Package(
       ]
     ),
     .testTarget(
+      name: "LoupeServicesTests",
+      dependencies: [
+        "LoupeServices", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeRuntime", "LoupeAnalysis", "LoupeVision",
+        "LoupeTestSupport",
+      ],
+      swiftSettings: openVINOSwiftSettings
+    ),
+    .testTarget(
       name: "LoupeServerTests",
       dependencies: [
-        "LoupeServer", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeRuntime", "LoupeAnalysis", "LoupeTestSupport",
+        "LoupeServer", "LoupeServices", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeRuntime", "LoupeAnalysis",
+        "LoupeVision", "LoupeTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
       exclude: ["Fixtures"],

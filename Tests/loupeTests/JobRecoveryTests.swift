@@ -2,6 +2,8 @@ import Foundation
 import LoupeTestSupport
 import Testing
 
+@testable import loupe
+
 /// Crash safety with the real server process: a video job running when `loupe serve` is killed
 /// with SIGKILL is taken up again by the next start and completes exactly once.
 @Suite struct JobRecoveryTests {
@@ -22,14 +24,15 @@ import Testing
     let (appID, token) = (try #require(app["app_id"]), try #require(app["token"]))
     let arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
 
-    let first = try await ServerProcess.start(arguments: arguments)
+    let first = try await ServerProcess.start(CLIRunner.executable, arguments: arguments, in: CLIRunner.repository)
     let jobID = try await sdk(["submit", first.baseURL, appID, token, clip.url.absoluteString])
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let running = try job(await sdk(["wait", first.baseURL, appID, token, jobID, "1", ""]))
     #expect(running["state"] as? Int == 1, "killed mid-job: \(running["message"] ?? "")")
     first.kill()
 
-    let second = try await ServerProcess.start(arguments: arguments)
+    let second = try await ServerProcess.start(
+      CLIRunner.executable, arguments: arguments, in: CLIRunner.repository)
     defer { _ = second.stop() }
     let finished = try job(await sdk(["wait", second.baseURL, appID, token, jobID, "2", "success"]))
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")

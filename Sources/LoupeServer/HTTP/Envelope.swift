@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LoupeServices
 
 /// PAI's response envelope: `{request_id, code, message, data}`.
 struct Envelope<Payload: Encodable>: Encodable {
@@ -34,9 +35,7 @@ enum EnvelopeResponse {
   }
 
   private static func response(status: HTTPResponse.Status, _ envelope: some Encodable) throws -> Response {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let bytes = try encoder.encode(envelope)
+    let bytes = try WireJSON.data(envelope)
     return Response(
       status: status,
       headers: [.contentType: "application/json; charset=utf-8"],

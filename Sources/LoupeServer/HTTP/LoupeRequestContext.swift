@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import LoupeStore
 
-/// Per-request state: the PAI request id (also in every log line), the authenticated app and the
-/// raw body bytes the signature was checked against.
+/// Per-request state: the PAI request id (also in every log line), the raw body bytes the
+/// signature was checked against, and the app once `AuthMiddleware` has authenticated it (routes
+/// then see it, non-optional, in `AppRequestContext`).
 public struct LoupeRequestContext: RequestContext {
   public var coreContext: CoreRequestContextStorage
   public let requestID: String

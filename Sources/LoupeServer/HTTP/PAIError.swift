@@ -1,7 +1,10 @@
+import Foundation
 import HTTPTypes
+import Hummingbird
 
 /// An error as PAI reports it: HTTP status, envelope `code` and `message`. Every failure leaves
-/// the server as one of these, so official clients see the statuses and texts they document.
+/// the server as one of these (`PAIError(_:)` maps the application's errors to them), rendered
+/// as PAI's envelope by Hummingbird through `HTTPResponseError`.
 public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
   public var status: HTTPResponse.Status
   public var code: String
@@ -50,5 +53,15 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
   /// 422: a model failed while running; PAI spells the code `SEVER_ERROR`.
   public static func modelFailure(_ message: String) -> PAIError {
     PAIError(status: .unprocessableContent, code: "SEVER_ERROR", message: message)
+  }
+}
+
+extension PAIError: HTTPResponseError {
+  /// PAI's envelope with no data, carrying the request id when the context has one.
+  public func response(from request: Request, context: some RequestContext) throws -> Response {
+    let requestID = (context as? LoupeRequestContext)?.requestID ?? (context as? AppRequestContext)?.requestID ?? ""
+    var response = EnvelopeResponse.failure(self, requestID: requestID)
+    response.headers[.requestID] = requestID
+    return response
   }
 }

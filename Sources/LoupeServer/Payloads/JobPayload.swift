@@ -1,5 +1,6 @@
 import Foundation
 import LoupeJobs
+import LoupeServices
 
 /// A job as PAI's `get_async_job` and `get_batch_job_with_id` return it. `progress` (0–1 within
 /// the current step) is Loupe's addition; clients that do not know it ignore it.

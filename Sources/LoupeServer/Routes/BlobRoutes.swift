@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LoupeServices
 import LoupeStore
 
 /// `POST /v1/blobs`: uploads a file (raw body) and answers the `loupe://blob/<id>` URL that
@@ -18,11 +19,11 @@ struct BlobRoutes {
     }
   }
 
-  func add(to group: RouterGroup<LoupeRequestContext>) {
+  func add(to group: RouterGroup<AppRequestContext>) {
     group.post("blobs") { _, context in
       let bytes = Data(context.rawBody.readableBytesView)
       guard !bytes.isEmpty else { throw PAIError.parameter("blob body is empty") }
-      let id = try await blobs.put(bytes, appID: context.app?.id ?? "")
+      let id = try await blobs.put(bytes, appID: context.app.id)
       return try EnvelopeResponse.success(
         Uploaded(blobID: id, url: MediaSource.blobPrefix + id, size: bytes.count), requestID: context.requestID)
     }

@@ -9,21 +9,21 @@ struct JobRoutes {
   struct JobEnvelope: Encodable { var job: JobPayload }
   struct BatchEnvelope: Encodable { var jobs: [JobPayload] }
 
-  func add(to group: RouterGroup<LoupeRequestContext>) {
+  func add(to group: RouterGroup<AppRequestContext>) {
     group.post("async_jobs/:id") { _, context in
       let id = try Self.identifier(context)
-      guard let job = try await queue.job(id: id, appID: context.app?.id ?? "") else { throw PAIError.jobNotFound }
+      guard let job = try await queue.job(id: id, appID: context.app.id) else { throw PAIError.jobNotFound }
       return try EnvelopeResponse.success(JobEnvelope(job: .single(job)), requestID: context.requestID)
     }
     group.get("batch_jobs/:id") { _, context in
       let id = try Self.identifier(context)
-      guard let jobs = try await queue.batch(id: id, appID: context.app?.id ?? "") else { throw PAIError.batchNotFound }
+      guard let jobs = try await queue.batch(id: id, appID: context.app.id) else { throw PAIError.batchNotFound }
       return try EnvelopeResponse.success(
         BatchEnvelope(jobs: jobs.map(JobPayload.batchEntry)), requestID: context.requestID)
     }
   }
 
-  private static func identifier(_ context: LoupeRequestContext) throws -> Int64 {
+  private static func identifier(_ context: AppRequestContext) throws -> Int64 {
     guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
       throw PAIError.parameter("job id must be a positive integer")
     }

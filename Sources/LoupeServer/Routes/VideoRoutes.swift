@@ -1,15 +1,10 @@
-import Foundation
 import Hummingbird
-import LoupeJobs
+import LoupeServices
 
 /// `POST /api/v1/videos` and `POST /api/v1/batch_videos`: PAI's asynchronous video actions.
-/// A request is validated whole before anything is stored; a batch is stored all or nothing.
 struct VideoRoutes {
-  let queue: any JobQueue
-  let settings: VideoSettings
+  let videos: VideoSubmissions
   let maxJSONDepth: Int
-
-  static let jobKind = "Video"
 
   struct VideoRequest: Decodable {
     var action: String
@@ -55,48 +50,24 @@ struct VideoRoutes {
     enum CodingKeys: String, CodingKey { case batchID = "batch_id" }
   }
 
-  func add(to group: RouterGroup<LoupeRequestContext>) {
-    group.post("videos") { _, context in try await submit(context) }
-    group.post("batch_videos") { _, context in try await submitBatch(context) }
-  }
-
-  private func submit(_ context: LoupeRequestContext) async throws -> Response {
-    let body = try JSONBody.decode(VideoRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
-    let request = try VideoJobRequest.parse(
-      action: body.action, modelName: body.modelName, videoURL: body.videoURL, title: body.videoTitle,
-      images: body.images, text: body.text, configure: try Configure(body.configure), settings: settings)
-    let job = try await queue.submit(try newJob(request, appID: context.app?.id ?? ""), now: Date())
-    context.logger.info("video job queued", metadata: ["job_id": "\(job.id)", "action": "\(request.action.rawValue)"])
-    return try EnvelopeResponse.success(JobCreated(jobID: job.id), requestID: context.requestID)
-  }
-
-  private func submitBatch(_ context: LoupeRequestContext) async throws -> Response {
-    let body = try JSONBody.decode(BatchRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
-    guard body.action != VideoJobRequest.Action.multiModalClassify.rawValue else { throw PAIError.modelNotFound }
-    guard (1...settings.maxBatchSize).contains(body.videos.count) else {
-      throw PAIError.parameter("videos must hold 1 to \(settings.maxBatchSize) entries, got \(body.videos.count)")
+  func add(to group: RouterGroup<AppRequestContext>) {
+    group.post("videos") { _, context in
+      let body = try JSONBody.decode(VideoRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
+      let job = try await videos.submit(
+        action: body.action, modelName: body.modelName,
+        video: .init(videoURL: body.videoURL, title: body.videoTitle, images: body.images, text: body.text),
+        configure: try Configure(body.configure), appID: context.app.id)
+      context.logger.info("video job queued", metadata: ["job_id": "\(job.id)", "action": "\(job.action)"])
+      return try EnvelopeResponse.success(JobCreated(jobID: job.id), requestID: context.requestID)
     }
-    let configure = try Configure(body.configure)
-    let appID = context.app?.id ?? ""
-    let jobs = try body.videos.enumerated().map { index, video in
-      do {
-        return try newJob(
-          try VideoJobRequest.parse(
-            action: body.action, modelName: body.modelName, videoURL: video.url, title: video.title, images: nil,
-            text: nil, configure: configure, settings: settings),
-          appID: appID)
-      } catch let error as InputError {
-        throw PAIError.parameter("videos[\(index)].url: \(error)")
-      }
+    group.post("batch_videos") { _, context in
+      let body = try JSONBody.decode(BatchRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
+      let batchID = try await videos.submitBatch(
+        action: body.action, modelName: body.modelName,
+        videos: body.videos.map { .init(videoURL: $0.url, title: $0.title) }, configure: try Configure(body.configure),
+        appID: context.app.id)
+      context.logger.info("video batch queued", metadata: ["batch_id": "\(batchID)", "jobs": "\(body.videos.count)"])
+      return try EnvelopeResponse.success(BatchCreated(batchID: batchID), requestID: context.requestID)
     }
-    let (batchID, _) = try await queue.submitBatch(jobs, appID: appID, now: Date())
-    context.logger.info("video batch queued", metadata: ["batch_id": "\(batchID)", "jobs": "\(jobs.count)"])
-    return try EnvelopeResponse.success(BatchCreated(batchID: batchID), requestID: context.requestID)
-  }
-
-  private func newJob(_ request: VideoJobRequest, appID: String) throws -> NewJob {
-    NewJob(
-      appID: appID, kind: Self.jobKind, action: request.action.rawValue, object: request.object,
-      request: try JobJSON.string(request))
   }
 }

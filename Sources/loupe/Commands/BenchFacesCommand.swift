@@ -46,7 +46,7 @@ struct BenchFacesCommand: AsyncParsableCommand {
       try (0..<runs).map { _ in
         let start = ContinuousClock.now
         _ = try decoder.decode(bytes)
-        return (ContinuousClock.now - start).milliseconds
+        return (ContinuousClock.now - start).seconds * 1000
       }.median
     }
 
@@ -64,7 +64,7 @@ struct BenchFacesCommand: AsyncParsableCommand {
         for _ in 0..<runs {
           let start = ContinuousClock.now
           _ = try await analyzer.analyze(image)
-          samples.append((ContinuousClock.now - start).milliseconds)
+          samples.append((ContinuousClock.now - start).seconds * 1000)
         }
         medians.append(samples.median)
       }
@@ -136,11 +136,5 @@ struct BenchFacesCommand: AsyncParsableCommand {
       print(
         row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
     }
-  }
-}
-
-extension Duration {
-  var milliseconds: Double {
-    Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
   }
 }

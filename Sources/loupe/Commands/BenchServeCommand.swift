@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import LoupeRuntime
 import LoupeServer
+import LoupeServices
 import LoupeStore
 import NIOCore
 
@@ -36,10 +37,8 @@ struct BenchServeCommand: AsyncParsableCommand {
     let config = directory.appendingPathComponent("config.json")
     try Data(#"{"media_roots": ["\#(mediaRoot.path)"]}"#.utf8).write(to: config)
 
-    let server = try ServerProcess.start(
-      arguments: [
-        "serve", "--port", "0", "--data-dir", directory.path, "--config", config.path, "--precision", precision,
-      ])
+    let server = try await ServerProcess.start(
+      arguments: ["--data-dir", directory.path, "--config", config.path, "--precision", precision])
     defer { server.stop() }
     let base = "http://127.0.0.1:\(server.port)"
 

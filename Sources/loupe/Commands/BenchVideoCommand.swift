@@ -90,8 +90,8 @@ struct BenchVideoCommand: AsyncParsableCommand {
     let app = try await AppRepository(database: try LoupeDatabase(directory: directory)).create(name: "bench")
     let config = directory.appendingPathComponent("config.json")
     try Data(#"{"media_roots": ["\#(folder.resolvingSymlinksInPath().path)"]}"#.utf8).write(to: config)
-    let server = try ServerProcess.start(
-      arguments: ["serve", "--port", "0", "--data-dir", directory.path, "--config", config.path])
+    let server = try await ServerProcess.start(
+      arguments: ["--data-dir", directory.path, "--config", config.path])
     defer { server.stop() }
     let base = "http://127.0.0.1:\(server.port)"
 

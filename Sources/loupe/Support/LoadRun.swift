@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LoupeMedia
 
 /// A closed-loop load: `concurrency` workers each send their next request as soon as the last
 /// one answered, until `duration` has passed. Non-200 answers and transport failures are errors.
@@ -48,11 +49,5 @@ struct LoadRun {
       }
       return total
     }
-  }
-}
-
-extension Duration {
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

@@ -1,40 +1,59 @@
 import Foundation
+import Synchronization
 
-/// `loupe serve` as a child process of this same executable, so a benchmark measures the server
-/// alone (its own RSS, its own threads).
-final class ServerProcess {
+/// `loupe serve` as a child process on a free loopback port: benchmarks measure the server alone
+/// (its own RSS, its own threads) and tests stop it the hard way. Its output is drained as it
+/// comes, so a chatty server never blocks on a full pipe.
+final class ServerProcess: Sendable {
   let process: Process
   let port: Int
+  private let output: Pipe
+  private let collected: LogBuffer
 
-  private init(process: Process, port: Int) {
+  var log: String { collected.text }
+  var baseURL: String { "http://127.0.0.1:\(port)" }
+
+  private init(process: Process, output: Pipe, collected: LogBuffer, port: Int) {
     self.process = process
+    self.output = output
+    self.collected = collected
     self.port = port
   }
 
-  static func start(arguments: [String]) throws -> ServerProcess {
+  /// The executable running now: benchmarks start their server from their own binary.
+  static let currentExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+
+  /// Starts `executable serve --port 0 arguments…` and waits, without holding a cooperative
+  /// thread, until it logs its port. Loading the models takes seconds alone but minutes beside a
+  /// test suite on 2 cores.
+  static func start(
+    _ executable: URL = currentExecutable, arguments: [String], in directory: URL? = nil,
+    startTimeout: Duration = .seconds(600)
+  ) async throws -> ServerProcess {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    process.arguments = arguments
     let output = Pipe()
+    let collected = LogBuffer()
+    process.executableURL = executable
+    process.arguments = ["serve", "--port", "0"] + arguments
+    if let directory { process.currentDirectoryURL = directory }
     process.standardOutput = output
     process.standardError = output
-    try process.run()
-    // The server logs its bound port once models are loaded.
-    var text = ""
-    let handle = output.fileHandleForReading
-    while process.isRunning {
-      let chunk = handle.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-      if let range = text.range(of: #"listening on http://[^:]+:(\d+)"#, options: .regularExpression),
-        let port = Int(text[range].split(separator: ":").last ?? "")
-      {
-        // Keep draining so the child never blocks on a full pipe.
-        handle.readabilityHandler = { _ = $0.availableData }
-        return ServerProcess(process: process, port: port)
-      }
+    output.fileHandleForReading.readabilityHandler = { handle in
+      collected.append(String(decoding: handle.availableData, as: UTF8.self))
     }
-    throw CLIError("loupe serve did not start:\n\(text)")
+    try process.run()
+    let deadline = ContinuousClock.now + startTimeout
+    while process.isRunning, ContinuousClock.now < deadline {
+      let log = collected.text
+      if let range = log.range(of: #"listening on http://127\.0\.0\.1:\d+"#, options: .regularExpression),
+        let port = Int(log[range].split(separator: ":").last ?? "")
+      {
+        return ServerProcess(process: process, output: output, collected: collected, port: port)
+      }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    process.terminate()
+    throw CLIError("loupe serve did not start:\n\(collected.text)")
   }
 
   /// Peak resident set size of the server, from /proc.
@@ -45,9 +64,29 @@ final class ServerProcess {
     return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
   }
 
-  func stop() {
-    guard process.isRunning else { return }
-    process.terminate()
+  /// SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes.
+  func kill() {
+    Foundation.kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
   }
+
+  /// SIGTERM, then the whole log.
+  @discardableResult
+  func stop() -> String {
+    if process.isRunning {
+      process.terminate()
+      process.waitUntilExit()
+    }
+    output.fileHandleForReading.readabilityHandler = nil
+    return log
+  }
+}
+
+/// Output appended from the pipe's reader thread and read from the waiting task's.
+final class LogBuffer: Sendable {
+  private let storage = Mutex("")
+
+  var text: String { storage.withLock { $0 } }
+
+  func append(_ text: String) { storage.withLock { $0 += text } }
 }

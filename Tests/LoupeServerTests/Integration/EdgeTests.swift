@@ -1,5 +1,6 @@
 import Foundation
 import LoupeServer
+import LoupeServices
 import LoupeStore
 import Testing
 
@@ -10,16 +11,16 @@ import Testing
 
   static func qa(_ image: String) -> String { qa.replacingOccurrences(of: "IMAGE", with: image) }
 
-  static func allowLoopback(_ configuration: inout ServerConfiguration) {
+  static func allowLoopback(_ configuration: inout ServiceConfiguration) {
     configuration.fetch.allowedNetworks = [IPNetwork("127.0.0.1/32")!]
   }
 
   @Test func healthAndMetricsNeedNoSignature() async throws {
     try await TestServer.run { server in
-      let health = try await TestResponse.fetch(.init(url: server.baseURL + "/healthz"))
+      let health = try await server.send(.GET, "/healthz")
       #expect(health.status == 200 && health.text.contains("ok"))
       _ = try await server.request(.POST, "/api/v1/images", body: "{}")
-      let metrics = try await TestResponse.fetch(.init(url: server.baseURL + "/metrics"))
+      let metrics = try await server.send(.GET, "/metrics")
       #expect(metrics.status == 200)
       #expect(metrics.text.contains("hb_requests"))
     }
@@ -32,7 +33,7 @@ import Testing
         #expect(ok.status == 200 && ok.code == "OK" && ok.message == "success")
         #expect(ok.data?["image_width"] as? Int == 451 && ok.data?["image_height"] as? Int == 300)
         #expect(ok.header("X-Request-Id") == ok.json["request_id"] as? String)
-        let missing = try await TestResponse.fetch(.init(url: server.baseURL + "/nowhere"))
+        let missing = try await server.send(.GET, "/nowhere")
         #expect(missing.status == 404 && missing.code == "PARAMETER_ERROR")
         #expect(missing.header("X-Request-Id") == missing.json["request_id"] as? String)
       }
@@ -46,9 +47,8 @@ import Testing
       #expect(wrongToken.status == 401 && wrongToken.message == "sign error")
       let unknown = try await server.request(.POST, "/api/v1/images", body: body, appID: "123")
       #expect(unknown.status == 400 && unknown.message == "not found appid")
-      var unsigned = HTTPClientRequestBuilder.post(server.baseURL + "/api/v1/images", body: body)
-      unsigned.headers.remove(name: "Authorization")
-      #expect(try await TestResponse.fetch(unsigned).message == "not found appid")
+      let unsigned = try await server.send(.POST, "/api/v1/images", bytes: Array(body.utf8))
+      #expect(unsigned.message == "not found appid")
       let stale = try await server.request(
         .POST, "/api/v1/images", body: body, headers: [("X-Request-Time", "1000000000")])
       #expect(stale.status == 400)

@@ -21,7 +21,7 @@ import Testing
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: out) }
     try await ImageServer.run(extra: try PortraitMedia.files.get()) { media in
-      try await TestServer.run(analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) { server in
+      try await TestServer.run(.live, analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) { server in
         let output = try await runProcess(
           python, [script, server.baseURL, server.app.id, server.app.token, media, out.path])
         let results = try #require(
@@ -106,7 +106,7 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try await ImageServer.run(extra: try PortraitMedia.files.get()) { media in
-      try await TestServer.run(analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) { server in
+      try await TestServer.run(.live, analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) { server in
         _ = try await runProcess(python, [script, server.baseURL, server.app.id, server.app.token, media], in: folder)
         for name in ["single_out.jpg", "multi_out.jpg"] {
           let decoded = try ImageDecoder().decode(contentsOf: folder.appendingPathComponent(name))

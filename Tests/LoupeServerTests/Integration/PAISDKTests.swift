@@ -14,7 +14,7 @@ import Testing
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/pai_sdk_client.py").path
     try await ImageServer.run { images in
-      try await TestServer.run(analysis: analysis, configure: EdgeTests.allowLoopback) { server in
+      try await TestServer.run(.live, analysis: analysis, configure: EdgeTests.allowLoopback) { server in
         let output = try await runProcess(python, [script, server.baseURL, server.app.id, server.app.token, images])
         let results = try #require(
           try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]])

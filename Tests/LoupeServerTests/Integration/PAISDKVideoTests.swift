@@ -15,7 +15,7 @@ import Testing
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/pai_sdk_videos.py").path
     try await ImageServer.run(extra: try VideoClipFixtures.served()) { media in
-      try await TestServer.run(analysis: analysis, videoAnalysis: video, configure: EdgeTests.allowLoopback) {
+      try await TestServer.run(.live, analysis: analysis, videoAnalysis: video, configure: EdgeTests.allowLoopback) {
         server in
         let output = try await runProcess(python, [script, server.baseURL, server.app.id, server.app.token, media])
         let results = try #require(

@@ -3,6 +3,7 @@ import Foundation
 import LoupeAnalysis
 import LoupeRuntime
 import LoupeServer
+import LoupeServices
 
 enum ServerFixtures {
   static let dependencies = DependenciesDirectory.locate()
@@ -22,22 +23,5 @@ extension ServerFixtures {
       dependencies: try DependenciesDirectory.locate().orThrow(),
       options: InferenceOptions(precision: .f32, threads: 2),
       renderer: FaceFusionRenderer())
-  }
-}
-
-enum HTTPClientRequestBuilder {
-  static func post(_ url: String, body: String) -> HTTPClientRequest {
-    var request = HTTPClientRequest(url: url)
-    request.method = .POST
-    request.headers.add(name: "Authorization", value: "x:y")
-    request.body = .bytes(.init(string: body))
-    return request
-  }
-}
-
-extension Optional {
-  func orThrow() throws -> Wrapped {
-    guard let self else { throw CocoaError(.fileNoSuchFile) }
-    return self
   }
 }

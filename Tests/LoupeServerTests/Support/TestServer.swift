@@ -1,50 +1,55 @@
 import AsyncHTTPClient
 import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import Logging
-import LoupeRuntime
 import LoupeServer
+import LoupeServices
 import LoupeStore
 import LoupeTestSupport
 import NIOCore
 import NIOHTTP1
-import ServiceLifecycle
 
-/// A real `loupe serve` application on a loopback port, with a fresh data directory and one
-/// minted app; torn down through graceful shutdown.
-struct TestServer {
-  let port: Int
+/// The Loupe application over a fresh data directory with one minted app, its job workers
+/// running beside it. In-process by default (`.router`: requests go straight to the router, no
+/// socket); `.live` binds a loopback port, for the official SDKs that need one. Torn down
+/// through graceful shutdown.
+struct TestServer: Sendable {
+  let client: any TestClientProtocol
   let app: AppRecord
   let database: LoupeDatabase
-  var baseURL: String { "http://127.0.0.1:\(port)" }
+
+  /// The live server's address (`.live` only).
+  var baseURL: String { "http://127.0.0.1:\(client.port ?? 0)" }
 
   static func run(
+    _ setup: TestingSetup = .router,
     analysis: any ImageAnalysisService = FixedImageAnalysis(),
     videoAnalysis: any VideoAnalysisService = FixedVideoAnalysis(),
     portraits: (any PortraitService)? = nil,
-    configure: (inout ServerConfiguration) -> Void = { _ in },
+    configure: (inout ServiceConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
-    _ body: @escaping (TestServer) async throws -> Void
+    _ body: @escaping @Sendable (TestServer) async throws -> Void
   ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-server-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let database = try LoupeDatabase(directory: directory)
     let app = try await AppRepository(database: database).create(name: "test", dailyQuota: dailyQuota)
-    var configuration = ServerConfiguration(dataDirectory: directory)
-    configuration.port = 0
+    var configuration = ServiceConfiguration(dataDirectory: directory)
     configure(&configuration)
+    var server = ServerConfiguration()
+    server.port = 0
     var logger = Logger(label: "loupe-test")
     logger.logLevel = .warning
-    let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-    let application = try buildApplication(
-      configuration: configuration,
-      dependencies: ServerDependencies(
-        database: database, analysis: analysis, videoAnalysis: videoAnalysis, portraits: portraits),
-      logger: logger, onServerRunning: { portContinuation.yield($0) })
-    try await runUntilDone(application, logger: logger) {
-      var iterator = ports.makeAsyncIterator()
-      let port = await iterator.next()!
-      try await body(TestServer(port: port, app: app, database: database))
+    let services = try Services(
+      configuration: configuration, database: database,
+      engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits))
+    let application = buildApplication(
+      configuration: server, services: services, backgroundServices: [try services.workers(logger: logger)],
+      logger: logger)
+    try await application.test(setup) { client in
+      try await body(TestServer(client: client, app: app, database: database))
     }
   }
 
@@ -52,21 +57,43 @@ struct TestServer {
   func request(
     _ method: HTTPMethod = .POST, _ path: String, body: String? = nil, bytes: [UInt8]? = nil, appID: String? = nil,
     token: String? = nil, headers: [(String, String)] = []
-  ) async throws -> TestResponse {
+  ) async throws -> ServerAnswer {
     let payload = bytes ?? Array((body ?? "").utf8)
-    var request = HTTPClientRequest(url: baseURL + path)
-    request.method = method
-    let signature = RequestSignature.sign(
-      method: method.rawValue, path: path, body: payload, token: token ?? app.token)
-    request.headers.add(name: "Authorization", value: "\(appID ?? app.id):\(signature)")
-    request.headers.add(name: "Content-Type", value: "application/json")
-    for (name, value) in headers { request.headers.add(name: name, value: value) }
-    if !payload.isEmpty { request.body = .bytes(ByteBuffer(bytes: payload)) }
-    return try await TestResponse.fetch(request)
+    let signature = RequestSignature.sign(method: method.rawValue, path: path, body: payload, token: token ?? app.token)
+    let signed = [("Authorization", "\(appID ?? app.id):\(signature)"), ("Content-Type", "application/json")]
+    return try await send(method, path, bytes: payload, headers: signed + headers)
+  }
+
+  /// A request as given, signed or not.
+  func send(_ method: HTTPMethod, _ path: String, bytes: [UInt8] = [], headers: [(String, String)] = []) async throws
+    -> ServerAnswer
+  {
+    if client.port != nil {
+      // Live: through a real HTTP client without the test client's short read timeout, since
+      // live-model requests may take longer beside the rest of the suite.
+      var request = HTTPClientRequest(url: baseURL + path)
+      request.method = method
+      for (name, value) in headers { request.headers.add(name: name, value: value) }
+      if !bytes.isEmpty { request.body = .bytes(ByteBuffer(bytes: bytes)) }
+      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+      var body = try await response.body.collect(upTo: 64 << 20)
+      return ServerAnswer(
+        status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+        text: body.readString(length: body.readableBytes) ?? "")
+    }
+    var fields = HTTPFields()
+    for (name, value) in headers { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+    let response = try await client.executeRequest(
+      uri: path, method: HTTPRequest.Method(method.rawValue)!, headers: fields,
+      body: bytes.isEmpty ? nil : ByteBuffer(bytes: bytes))
+    return ServerAnswer(
+      status: Int(response.status.code), headers: response.headers.map { ($0.name.rawName, $0.value) },
+      text: String(buffer: response.body))
   }
 }
 
-struct TestResponse {
+/// A response as the tests read it: status, headers and the envelope's fields.
+struct ServerAnswer {
   let status: Int
   let headers: [(String, String)]
   let text: String
@@ -78,13 +105,5 @@ struct TestResponse {
 
   func header(_ name: String) -> String? {
     headers.first { $0.0.lowercased() == name.lowercased() }?.1
-  }
-
-  static func fetch(_ request: HTTPClientRequest) async throws -> TestResponse {
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-    var body = try await response.body.collect(upTo: 64 << 20)
-    return TestResponse(
-      status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-      text: body.readString(length: body.readableBytes) ?? "")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LoupeServer
+import LoupeServices
 import LoupeTestSupport
 
 /// Clips and broken files the video tests submit, made once per test process.
@@ -33,7 +34,7 @@ enum VideoClipFixtures {
     return files
   }
 
-  static func allowLoopbackAndClips(_ configuration: inout ServerConfiguration) {
+  static func allowLoopbackAndClips(_ configuration: inout ServiceConfiguration) {
     EdgeTests.allowLoopback(&configuration)
     configuration.mediaRoots = [
       folder.resolvingSymlinksInPath(), TestClips.scratchURL("").deletingLastPathComponent().resolvingSymlinksInPath(),

@@ -10,7 +10,7 @@ struct JobsListCommand: AsyncParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() async throws {
-    let queue = SQLiteJobQueue(database: try LoupeDatabase(directory: dataDirectory.url))
+    let queue = try SQLiteJobQueue(database: try LoupeDatabase(directory: dataDirectory.url))
     let jobs = try await queue.recent(limit: limit).map { JobSummary($0, includingResult: false) }
     if json {
       try JSONOutput.print(jobs)

@@ -10,7 +10,7 @@ struct JobsShowCommand: AsyncParsableCommand {
   @Argument(help: "The job id.") var id: Int64
 
   func run() async throws {
-    let queue = SQLiteJobQueue(database: try LoupeDatabase(directory: dataDirectory.url))
+    let queue = try SQLiteJobQueue(database: try LoupeDatabase(directory: dataDirectory.url))
     guard let job = try await queue.job(id: id) else { throw CLIError("no job with id \(id)") }
     try JSONOutput.print(JobSummary(job, includingResult: true))
   }

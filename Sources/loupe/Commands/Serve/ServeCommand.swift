@@ -1,17 +1,28 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import Logging
-import LoupeAnalysis
 import LoupeRuntime
 import LoupeServer
+import LoupeServices
 import LoupeStore
+import ServiceLifecycle
 
+/// `loupe serve`: the composition root. It reads the configuration, loads the models once
+/// (through the process-wide model cache), builds the application services over the store, and
+/// runs the HTTP edge, the job workers, or both, as `--role` says.
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Run the PAI-compatible analysis server (SQLite store in the data directory).")
+    abstract: "Run the PAI-compatible analysis server (SQLite store in the data directory).",
+    discussion: """
+      --role all (the default) answers HTTP and runs the job workers in one process. --role api
+      answers HTTP and queues jobs without running them; --role worker runs the job workers
+      without HTTP. An api and a worker process share one data directory on one host; at most one
+      process with workers (all or worker) may use a data directory at a time.
+      """)
 
+  @Option(help: "What this process runs: all (HTTP and job workers), api (HTTP only) or worker (jobs only).")
+  var role: ServeRole = .all
   @Option(help: "Address to bind (default 127.0.0.1). Env: LOUPE_HOST.") var host: String?
   @Option(help: "Port (default 8080; 0 picks a free one). Env: LOUPE_PORT.") var port: Int?
   @OptionGroup var dataDirectory: DataDirectoryOption
@@ -21,45 +32,55 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
-    var configuration = ServerConfiguration(dataDirectory: dataDirectory.url)
+    var server = ServerConfiguration()
+    var services = ServiceConfiguration(dataDirectory: dataDirectory.url)
     if let path = config ?? environment["LOUPE_CONFIG"] {
       do {
-        try configuration.apply(try ConfigurationFile.load(from: URL(fileURLWithPath: path)))
+        let file = try ConfigurationFile.load(from: URL(fileURLWithPath: path))
+        server.apply(file)
+        try services.apply(file)
       } catch {
         throw CLIError("config \(path): \(error)")
       }
     }
     if dataDirectory.path != nil || environment["LOUPE_DATA_DIR"] != nil {
-      configuration.dataDirectory = dataDirectory.url
+      services.dataDirectory = dataDirectory.url
     }
-    if let host = host ?? environment["LOUPE_HOST"] { configuration.host = host }
-    if let port = port ?? environment["LOUPE_PORT"].flatMap(Int.init) { configuration.port = port }
+    if let host = host ?? environment["LOUPE_HOST"] { server.host = host }
+    if let port = port ?? environment["LOUPE_PORT"].flatMap(Int.init) { server.port = port }
 
     var logger = Logger(label: "loupe")
     logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-    let options = InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2)
-    let lock: DataDirectoryLock
+    logger[metadataKey: "role"] = .string(role.rawValue)
+    // Workers own the data directory's scratch folder and running jobs: one such process at a time.
+    let lock: DataDirectoryLock?
     do {
-      lock = try DataDirectoryLock(directory: configuration.dataDirectory)
+      lock = role.runsWorkers ? try DataDirectoryLock(directory: services.dataDirectory) : nil
     } catch {
       throw CLIError("\(error)")
     }
-    let analysis = try await LiveImageAnalysis.load(
-      dependencies: try DependenciesDirectory.required(), options: options)
-    let videoAnalysis = try await LiveVideoAnalysis.load(sharing: analysis)
-    let portraits = try LivePortraitService.load(
-      dependencies: try DependenciesDirectory.required(), options: options, renderer: FaceFusionRenderer())
-    let database = try LoupeDatabase(directory: configuration.dataDirectory)
-    let application = try buildApplication(
-      configuration: configuration,
-      dependencies: ServerDependencies(
-        database: database, analysis: analysis, videoAnalysis: videoAnalysis, portraits: portraits),
-      logger: logger,
-      onServerRunning: { [host = configuration.host, logger] port in
-        logger.info("Loupe listening on http://\(host):\(port)")
-      })
-    try await application.runService()
-    // The lock is held, and so the store owned, until the server has stopped.
+    let engines = try await AnalysisEngines.live(
+      dependencies: try DependenciesDirectory.required(),
+      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2))
+    let application = try Services(
+      configuration: services, database: try LoupeDatabase(directory: services.dataDirectory), engines: engines)
+    let workers = role.runsWorkers ? [try application.workers(logger: logger)] : []
+    if role.servesHTTP {
+      let http = buildApplication(
+        configuration: server, services: application, backgroundServices: workers, logger: logger,
+        onServerRunning: { [host = server.host, logger] port in
+          logger.info("Loupe listening on http://\(host):\(port)")
+        })
+      try await http.runService()
+    } else {
+      let group = ServiceGroup(
+        configuration: .init(
+          services: [application.httpClientService] + workers, gracefulShutdownSignals: [.sigterm, .sigint],
+          logger: logger))
+      logger.info("Loupe workers running")
+      try await group.run()
+    }
+    // The lock is held, and so the store's workers owned, until the process has stopped.
     withExtendedLifetime(lock) {}
   }
 }

@@ -1,0 +1,53 @@
+import Hummingbird
+import LoupeAnalysis
+import LoupeMedia
+import LoupeServices
+
+extension PAIError {
+  /// The one place where the application's errors become PAI's statuses, codes and messages:
+  /// 400 for requests at fault, 404 for what does not exist, 462 for inputs that cannot be used,
+  /// 469 for portraits that cannot be made, 500 for unknown identities (PAI's choice), and 422
+  /// for failures of the models and anything unexpected.
+  public init(_ error: any Error) {
+    switch error {
+    case let error as PAIError: self = error
+    case let error as ServiceError: self = Self.mapping(error)
+    case let error as InputError:
+      self = error.isRequestFault ? .parameter(error.description) : .invalidInput(error.description)
+    case let error as FetchError:
+      self =
+        error.isPolicyRefusal
+        ? .parameter("image: \(error)") : .invalidInput("failed to download image, err=\(error)")
+    case let error as ImageError: self = .invalidInput("Image decode error: \(error)")
+    case let error as AnalysisError:
+      switch error {
+      case .invalidInput(let message): self = .invalidInput(message)
+      case .modelFailure(let message): self = .modelFailure(message)
+      }
+    case let error as PortraitError:
+      switch error {
+      case .faceCountMismatch, .noUsablePhoto: self = .processingFailure(error.description)
+      case .templateUndecodable, .noFaceInTemplate: self = .invalidInput(error.description)
+      }
+    case let error as HTTPError:
+      switch error.status {
+      case .notFound: self = .notFound
+      case .methodNotAllowed:
+        self = PAIError(status: .methodNotAllowed, code: "PARAMETER_ERROR", message: "method not allowed")
+      default: self = PAIError(status: error.status, code: "PARAMETER_ERROR", message: error.body ?? "\(error.status)")
+      }
+    default: self = .modelFailure(String(describing: error))
+    }
+  }
+
+  private static func mapping(_ error: ServiceError) -> PAIError {
+    switch error {
+    case .invalidParameter(let message): .parameter(message)
+    case .modelNotFound: .modelNotFound
+    case .invalidInput(let message): .invalidInput(message)
+    case .identityUnavailable: .identityUnavailable
+    case .jobNotFound: .jobNotFound
+    case .batchNotFound: .batchNotFound
+    }
+  }
+}

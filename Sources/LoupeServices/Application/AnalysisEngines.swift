@@ -1,0 +1,32 @@
+import LoupeAnalysis
+import LoupeRuntime
+
+/// The engines behind the services: the live models, or fixed values in tests of the layers
+/// above them. Live engines load every model through the process-wide `ModelCache`, so a model
+/// two features share is compiled once.
+public struct AnalysisEngines: Sendable {
+  public var images: any ImageAnalysisService
+  public var videos: any VideoAnalysisService
+  /// The AI-portrait engine; without one the portrait actions answer "model not found", as PAI
+  /// does for a model service that is not deployed.
+  public var portraits: (any PortraitService)?
+
+  public init(
+    images: any ImageAnalysisService, videos: any VideoAnalysisService, portraits: (any PortraitService)? = nil
+  ) {
+    self.images = images
+    self.videos = videos
+    self.portraits = portraits
+  }
+
+  /// Every live model Loupe serves.
+  public static func live(dependencies: DependenciesDirectory, options: InferenceOptions) async throws
+    -> AnalysisEngines
+  {
+    let images = try await LiveImageAnalysis.load(dependencies: dependencies, options: options)
+    return AnalysisEngines(
+      images: images, videos: try await LiveVideoAnalysis.load(sharing: images),
+      portraits: try LivePortraitService.load(
+        dependencies: dependencies, options: options, renderer: FaceFusionRenderer()))
+  }
+}

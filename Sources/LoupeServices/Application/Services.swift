@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import LoupeJobs
+import LoupeMedia
+import LoupeStore
+
+/// The application without HTTP: every service built once over one store. The HTTP edge calls
+/// its actions; `workers(logger:)` runs its jobs, in the same process (`loupe serve --role all`)
+/// or in a process of its own (`--role worker`) on the same data directory.
+public struct Services: Sendable {
+  public let configuration: ServiceConfiguration
+  public let database: LoupeDatabase
+  public let apps: AppRepository
+  public let blobs: BlobStore
+  public let queue: SQLiteJobQueue
+  public let images: ImageActions
+  public let videos: VideoSubmissions
+  /// `nil` when the engines have no portrait engine.
+  public let portraits: PortraitActions?
+  /// The outbound client of the guarded fetcher; `httpClientService` shuts it down.
+  public let httpClient: HTTPClient
+
+  let engines: AnalysisEngines
+  let fetcher: RemoteFetcher
+  let loader: MediaLoader
+  let portraitStore: PortraitModelStore
+
+  public init(
+    configuration: ServiceConfiguration, database: LoupeDatabase, engines: AnalysisEngines,
+    httpClient: HTTPClient = RemoteFetcher.makeClient(), resolver: AddressResolver = .system
+  ) throws {
+    self.configuration = configuration
+    self.database = database
+    self.engines = engines
+    self.httpClient = httpClient
+    apps = AppRepository(database: database)
+    blobs = try BlobStore(database: database)
+    queue = try SQLiteJobQueue(database: database)
+    portraitStore = try PortraitModelStore(database: database)
+    fetcher = RemoteFetcher(client: httpClient, policy: configuration.fetch, resolver: resolver)
+    loader = MediaLoader.live(
+      fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots, maxBytes: configuration.images.maxBytes)
+    let decoder = ImageDecoder(limits: configuration.images)
+    images = ImageActions(analysis: engines.images, loader: loader, decoder: decoder)
+    videos = VideoSubmissions(queue: queue, settings: configuration.videos)
+    portraits = engines.portraits.map {
+      PortraitActions(service: $0, store: portraitStore, queue: queue, loader: loader, decoder: decoder)
+    }
+  }
+
+  /// Keeps the outbound client alive until graceful shutdown, then closes it.
+  public var httpClientService: HTTPClientService { HTTPClientService(client: httpClient) }
+
+  /// The job workers. Only a process that holds the data directory's `serve.lock` may run them:
+  /// they empty the scratch folder and requeue running jobs at start, both of which are safe only
+  /// when no other worker process can be using them.
+  public func workers(logger: Logger) throws -> JobWorkerPool {
+    let decoder = ImageDecoder(limits: configuration.images)
+    let files = MediaFileLoader.live(
+      fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots,
+      scratch: try ScratchFolder(dataDirectory: configuration.dataDirectory))
+    let videoJobs = VideoJobHandler(
+      files: files, images: loader, imageDecoder: decoder, analysis: engines.videos, settings: configuration.videos,
+      // Concurrent jobs share the cores rather than each decoding with all of them.
+      decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers))
+    var handlers: [String: any JobHandler] = [VideoSubmissions.jobKind: videoJobs]
+    if let portraits = engines.portraits {
+      handlers[PortraitActions.jobKind] = PortraitJobHandler(
+        service: portraits, store: portraitStore, loader: loader, decoder: decoder)
+    }
+    return JobWorkerPool(
+      queue: queue, handler: JobKindRouter(handlers: handlers), configuration: configuration.jobs, logger: logger)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The `--config` JSON file. Keys are snake_case; every key is optional. The HTTP edge reads
+/// its keys (address, body limits), the application layer the rest.
+public struct ConfigurationFile: Decodable, Sendable {
+  public var host: String?
+  public var port: Int?
+  public var dataDir: String?
+  public var maxBodyBytes: Int?
+  public var maxBlobBytes: Int?
+  public var maxJSONDepth: Int?
+  var maxImageBytes: Int?
+  var maxImagePixels: Int?
+  var mediaRoots: [String]?
+  var fetch: Fetch?
+  var jobs: Jobs?
+  var videos: Videos?
+
+  struct Fetch: Decodable, Sendable {
+    var allowNetworks: [String]?
+    var timeoutSeconds: Double?
+    var maxBytes: Int?
+    var maxRedirects: Int?
+  }
+
+  struct Jobs: Decodable, Sendable {
+    var workers: Int?
+    var maxAttempts: Int?
+    var retryBackoffSeconds: Double?
+    var leaseSeconds: Double?
+    var retentionHours: Double?
+  }
+
+  struct Videos: Decodable, Sendable {
+    var maxBytes: Int?
+    var maxDurationSeconds: Double?
+    var maxFramePixels: Int?
+    var maxBatchSize: Int?
+    var maxImages: Int?
+    var downloadTimeoutSeconds: Double?
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case host, port, fetch, jobs, videos
+    case dataDir = "data_dir"
+    case maxBodyBytes = "max_body_bytes"
+    case maxBlobBytes = "max_blob_bytes"
+    case maxJSONDepth = "max_json_depth"
+    case maxImageBytes = "max_image_bytes"
+    case maxImagePixels = "max_image_pixels"
+    case mediaRoots = "media_roots"
+  }
+
+  public static func load(from url: URL) throws -> ConfigurationFile {
+    let decoder = JSONDecoder()
+    return try decoder.decode(ConfigurationFile.self, from: Data(contentsOf: url))
+  }
+}
+
+extension ConfigurationFile.Fetch {
+  enum CodingKeys: String, CodingKey {
+    case allowNetworks = "allow_networks"
+    case timeoutSeconds = "timeout_seconds"
+    case maxBytes = "max_bytes"
+    case maxRedirects = "max_redirects"
+  }
+}
+
+extension ConfigurationFile.Jobs {
+  enum CodingKeys: String, CodingKey {
+    case workers
+    case maxAttempts = "max_attempts"
+    case retryBackoffSeconds = "retry_backoff_seconds"
+    case leaseSeconds = "lease_seconds"
+    case retentionHours = "retention_hours"
+  }
+}
+
+extension ConfigurationFile.Videos {
+  enum CodingKeys: String, CodingKey {
+    case maxBytes = "max_bytes"
+    case maxDurationSeconds = "max_duration_seconds"
+    case maxFramePixels = "max_frame_pixels"
+    case maxBatchSize = "max_batch_size"
+    case maxImages = "max_images"
+    case downloadTimeoutSeconds = "download_timeout_seconds"
+  }
+}

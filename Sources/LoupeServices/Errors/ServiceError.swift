@@ -1,0 +1,25 @@
+/// Why the application refused or could not carry out a request, independent of any wire
+/// protocol. The HTTP edge renders each case as its API's error, in one place.
+public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A request parameter is missing, of the wrong type or out of range; the message names it.
+  case invalidParameter(String)
+  /// The action or model name is not one this server runs.
+  case modelNotFound
+  /// An input the request names cannot be used (undecodable, unreadable, no face where one is
+  /// needed); the message says which and why.
+  case invalidInput(String)
+  /// A trained identity that is unknown, untrained, failed, or another app's.
+  case identityUnavailable
+  case jobNotFound
+  case batchNotFound
+
+  public var description: String {
+    switch self {
+    case .invalidParameter(let message), .invalidInput(let message): message
+    case .modelNotFound: "model not found"
+    case .identityUnavailable: "identity unavailable"
+    case .jobNotFound: "job not found"
+    case .batchNotFound: "batch not found"
+    }
+  }
+}

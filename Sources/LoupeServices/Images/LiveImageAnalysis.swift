@@ -1,0 +1,43 @@
+import LoupeAnalysis
+import LoupeMedia
+import LoupeRuntime
+import LoupeVision
+
+/// The real models behind `/api/v1/images`, loaded once at start-up through the model cache.
+public struct LiveImageAnalysis: ImageAnalysisService {
+  let quality: ImageQualityAssessor
+  let faces: FaceAttributeAnalyzer
+  let tagger: ImageTagger
+
+  public static func load(dependencies: DependenciesDirectory, options: InferenceOptions) async throws
+    -> LiveImageAnalysis
+  {
+    LiveImageAnalysis(
+      quality: try ImageQualityAssessor(),
+      faces: try FaceAttributeAnalyzer.live(dependencies: dependencies, options: options),
+      tagger: try await ImageTagger.live(dependencies: dependencies, options: options))
+  }
+
+  public func analyze(_ command: ImageCommand, image: PixelBuffer) async throws -> ImageAnalysisResult {
+    switch command {
+    case .quality:
+      // Seconds of image statistics on large photos: off the cooperative threads.
+      let report = try await offCooperativePool { [quality] in try quality.assess(image) }
+      return .quality(score: report.score)
+    case .faceAttributes:
+      return .faceAttributes(try await faces.attributes(of: image))
+    case .ageRange:
+      return .ageRange(try await faces.ageRange(of: image))
+    case .tags(let options):
+      let tagging = try await tagger.tag(image)
+      if options.includeEmbedding && tagging.embedding == nil {
+        throw AnalysisError.modelFailure("no concept in the image carried weight for an embedding")
+      }
+      return .tags(
+        Array(tagger.named(tagging.tags, in: options.language).prefix(options.topK)),
+        embedding: options.includeEmbedding ? tagging.embedding : nil)
+    case .tagger(let threshold, let language):
+      return .tagger(tagger.caption(of: try await tagger.tag(image), threshold: threshold, in: language))
+    }
+  }
+}

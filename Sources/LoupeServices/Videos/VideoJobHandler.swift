@@ -1,0 +1,162 @@
+import Foundation
+import LoupeAnalysis
+import LoupeJobs
+import LoupeMedia
+
+/// Runs `/api/v1/videos` and `/api/v1/batch_videos` jobs: download, decode (one pass: samples,
+/// shots, motion, subtitles), analyse; each a step in the job's `message`. Download faults that
+/// may pass (timeouts, connection errors, 5xx) are retried by the worker pool; bad input is not.
+struct VideoJobHandler: JobHandler {
+  let files: MediaFileLoader
+  let images: MediaLoader
+  let imageDecoder: ImageDecoder
+  let analysis: any VideoAnalysisService
+  let settings: VideoSettings
+  /// Decoder threads per scan.
+  let decoderThreads: Int
+
+  enum Step {
+    static let videoDownloading = "video downloading"
+    static let decoding = "decoding"
+    static let imageDownloading = "image downloading"
+    static let analyzing = "analyzing"
+  }
+
+  func run(_ job: Job, context: JobContext) async throws -> String {
+    let request: VideoJobRequest
+    do {
+      request = try JSONDecoder().decode(VideoJobRequest.self, from: Data(job.request.utf8))
+    } catch {
+      throw JobError.permanent("Invalid Input - json format error - \(error)")
+    }
+    do {
+      return try await run(request, appID: job.appID, context: context)
+    } catch {
+      throw JobFailure.classify(error)
+    }
+  }
+
+  private func run(_ request: VideoJobRequest, appID: String, context: JobContext) async throws -> String {
+    var scan: VideoScan?
+    var subtitles = ""
+    if !request.videoURL.isEmpty {
+      try await context.step(Step.videoDownloading)
+      let media = try await files.load(
+        try MediaSource.parse(request.videoURL, field: "video_url"), appID, settings.maxBytes,
+        settings.downloadTimeout)
+      defer { media.discard() }
+      try await context.step(Step.decoding)
+      let scanned = try await self.scan(media.url, for: request.action, context: context)
+      scan = scanned
+      subtitles = Self.subtitleText(scanned.subtitles.first { !$0.cues.isEmpty }?.cues ?? [])
+      // A video under a media root may have its subtitles beside it instead.
+      if subtitles.isEmpty && !media.isTemporary && request.action != .videoQA {
+        let sidecar = SubtitleSidecar.find(for: media.url).lazy.compactMap { try? $0.cues() }.first { !$0.isEmpty }
+        subtitles = Self.subtitleText(sidecar ?? [])
+      }
+    }
+    var pictures: [PixelBuffer] = []
+    if !request.images.isEmpty {
+      try await context.step(Step.imageDownloading)
+      for (index, image) in request.images.enumerated() {
+        let bytes: Data
+        do {
+          bytes = try await images.load(try MediaSource.parse(image, field: "images[\(index)]"), appID)
+        } catch let error as FetchError {
+          throw DownloadFailure(subject: "image", cause: error)
+        }
+        pictures.append(try imageDecoder.decode(bytes).pixels)
+      }
+    }
+    try await context.step(Step.analyzing)
+    switch request.action {
+    case .videoQA:
+      guard let scan else { throw JobError.permanent("video_url is required") }
+      return try WireJSON.string(try await quality(of: scan))
+    case .classifyLabelVideo, .multiModalClassify:
+      return try WireJSON.string(try await content(of: request, scan: scan, subtitles: subtitles, images: pictures))
+    }
+  }
+
+  private func quality(of scan: VideoScan) async throws -> VideoQualityPayload {
+    let quality = try await analysis.assessQuality(
+      frames: scan.samples.map(\.image), motion: scan.motion, frameRate: scan.info.frameRate)
+    return VideoQualityPayload(
+      avgFPS: Int(scan.info.frameRate.rounded()), duration: scan.info.duration.rounded(to: 3),
+      height: scan.info.height, width: scan.info.width, singleImage: quality.singleImage.rounded(to: 4),
+      videoScore: quality.score.rounded(to: 2))
+  }
+
+  private func content(
+    of request: VideoJobRequest, scan: VideoScan?, subtitles: String, images: [PixelBuffer]
+  ) async throws -> VideoContentPayload {
+    let texts = [WeightedText(request.title), WeightedText(request.text), WeightedText(subtitles, weight: 0.5)]
+    let evidence = ContentEvidence(
+      frames: scan.map(Self.contentFrames) ?? [], images: images, texts: texts,
+      textInEmbedding: request.action == .multiModalClassify)
+    let output = request.output
+    let content = try await analysis.describe(evidence, language: output.language)
+    if output.embedding && content.embedding == nil {
+      throw AnalysisError.invalidInput("nothing in the input carried a concept to embed")
+    }
+    return VideoContentPayload(
+      classificationResult: output.classification
+        ? content.categories.prefix(output.classificationTopK).map {
+          .init(class: $0.category.name(in: output.language), score: Double($0.score).rounded(to: 3))
+        } : nil,
+      tagResult: output.tags
+        ? content.tags.prefix(output.tagTopK).map { .init(tag: $0.name, score: Double($0.score).rounded(to: 3)) }
+        : nil,
+      embeddingResult: output.embedding ? content.embedding.map(EmbeddingText.commaSeparated) : nil,
+      videoHeight: scan?.info.height, videoWidth: scan?.info.width, duration: scan?.info.duration.rounded(to: 3))
+  }
+
+  /// The scan runs on a thread of its own, off the cooperative pool, while this task relays its
+  /// progress to the job record; cancelling the job stops the decoder at the next packet.
+  private func scan(_ file: URL, for action: VideoJobRequest.Action, context: JobContext) async throws -> VideoScan {
+    var options = VideoScanOptions()
+    options.limits = VideoLimits(
+      maxBytes: settings.maxBytes, maxDuration: settings.maxDuration, maxPixels: settings.maxFramePixels)
+    options.threadCount = decoderThreads
+    // Quality is judged at up to ImageQA's analysis size; content models need far less.
+    options.sampleMaxSide = action == .videoQA ? 1280 : 720
+    options.readsSubtitles = action != .videoQA
+    let scanner = VideoScanner(options: options)
+    let signals = ScanSignals()
+    return try await withThrowingTaskGroup(of: VideoScan?.self) { group in
+      group.addTask {
+        try await withTaskCancellationHandler {
+          try await offCooperativePool {
+            try scanner.scan(file, progress: signals.report, isCancelled: { signals.isCancelled })
+          }
+        } onCancel: {
+          signals.cancel()
+        }
+      }
+      group.addTask {
+        while true {
+          try await Task.sleep(for: .milliseconds(500))
+          try await context.progress(signals.progress)
+        }
+      }
+      defer { group.cancelAll() }
+      while let finished = try await group.next() {
+        if let scan = finished { return scan }
+      }
+      throw CancellationError()
+    }
+  }
+
+  /// Samples and shot middles in time order, one per frame index: every shot is represented,
+  /// and long shots by several samples.
+  static func contentFrames(_ scan: VideoScan) -> [PixelBuffer] {
+    var byIndex: [Int: VideoFrame] = [:]
+    for frame in scan.samples + scan.shots.compactMap(\.middleFrame) { byIndex[frame.index] = frame }
+    return byIndex.values.sorted { $0.index < $1.index }.map(\.image)
+  }
+
+  /// Subtitle text, as much as the text encoder usefully reads.
+  static func subtitleText(_ cues: [SubtitleCue]) -> String {
+    String(cues.map(\.text).joined(separator: "\n").prefix(2000))
+  }
+}

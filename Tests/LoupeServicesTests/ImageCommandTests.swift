@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import LoupeServices
+
+@Suite struct ImageCommandTests {
+  private func configure(_ json: String) throws -> Configure {
+    try Configure(JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)))
+  }
+
+  @Test func mapsPAIActionsAndModels() throws {
+    let empty = try Configure(nil)
+    #expect(try ImageCommand.parse(action: "ImageQA", modelName: "", configure: empty) == .quality)
+    #expect(try ImageCommand.parse(action: "FaceAttrImage", modelName: nil, configure: empty) == .faceAttributes)
+    #expect(try ImageCommand.parse(action: "FaceAttrImage", modelName: "fairface", configure: empty) == .ageRange)
+    #expect(try ImageCommand.parse(action: "MultiLabelImage", modelName: "", configure: empty) == .tags(TagOptions()))
+    let tags = try ImageCommand.parse(
+      action: "MultiLabelImageV2", modelName: "",
+      configure: try configure(#"{"tag_top_k": 5, "output_embedding": true, "language": "en", "extra": [1]}"#))
+    #expect(tags == .tags(TagOptions(topK: 5, includeEmbedding: true, language: .english)))
+  }
+
+  @Test(arguments: [
+    ("ImageQA", "custom"), ("BodyReshaping", ""), ("MultiLabelImageV2", "body_reshaping"),
+    ("MultiLabelImageV2", "watermark_remover"), ("FaceAttrImage", "celeb"), ("", ""),
+  ])
+  func unknownActionsAndModelsAreNotFound(action: String, model: String) {
+    #expect(throws: ServiceError.modelNotFound) {
+      try ImageCommand.parse(action: action, modelName: model, configure: try Configure(nil))
+    }
+  }
+
+  @Test(arguments: [
+    (#"{"tag_top_k": 0}"#, "tag_top_k"), (#"{"tag_top_k": 11}"#, "tag_top_k"), (#"{"tag_top_k": 2.5}"#, "tag_top_k"),
+    (#"{"tag_top_k": "5"}"#, "tag_top_k"), (#"{"output_embedding": "yes"}"#, "output_embedding"),
+    (#"{"language": "fr"}"#, "language"),
+  ])
+  func badConfigureValuesNameTheirKey(json: String, key: String) throws {
+    let configure = try configure(json)
+    do {
+      _ = try ImageCommand.parse(action: "MultiLabelImageV2", modelName: "", configure: configure)
+      Issue.record("expected a parameter error")
+    } catch let ServiceError.invalidParameter(message) {
+      #expect(message.contains("configure.\(key)"))
+    }
+  }
+
+  @Test func configureMustBeAnObject() {
+    #expect(throws: ServiceError.invalidParameter("configure must be an object")) { try Configure(.array([])) }
+  }
+}
