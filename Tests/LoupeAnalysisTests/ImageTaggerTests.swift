@@ -15,35 +15,41 @@ import Testing
 
   static let photos = ["chelsea", "coffee", "motorcycle_left", "astronaut"]
 
-  static func taggings(language: String) async throws -> [String: ImageTagging] {
+  static func taggings() async throws -> [String: ImageTagging] {
     let tagger = try await tagger.value
     var result: [String: ImageTagging] = [:]
     for name in photos {
-      result[name] = try await tagger.tag(QualityFixtures.photo("skimage/data/\(name).png"), language: language)
+      result[name] = try await tagger.tag(QualityFixtures.photo("skimage/data/\(name).png"))
     }
     return result
   }
 
+  /// Each photo's tags named in `language`.
+  static func names(in language: Language) async throws -> [String: [NamedTag]] {
+    let tagger = try await tagger.value
+    return try await taggings().mapValues { tagger.named($0.tags, in: language) }
+  }
+
   @Test func topTagsNameWhatThePhotoShows() async throws {
-    let english = try await Self.taggings(language: "en")
+    let english = try await Self.names(in: .english)
     let expected: [String: [String]] = [
       "chelsea": ["cat"], "coffee": ["coffee", "cup", "espresso"],
       "motorcycle_left": ["motorcycle", "scooter", "moped"],
       "astronaut": ["person", "face"],
     ]
     for (photo, words) in expected {
-      let top = english[photo]!.tags.prefix(5).map { $0.name.lowercased() }
+      let top = english[photo]!.prefix(5).map { $0.name.lowercased() }
       #expect(top.contains { name in words.contains { name.contains($0) } }, "\(photo): \(top)")
-      let scores = english[photo]!.tags.map(\.score)
+      let scores = english[photo]!.map(\.score)
       #expect(scores == scores.sorted(by: >))
     }
-    let chinese = try await Self.taggings(language: "zh")
-    #expect(chinese["chelsea"]!.tags.prefix(3).contains { $0.name.contains("猫") })
-    #expect(chinese["motorcycle_left"]!.tags.prefix(3).contains { $0.name.contains("摩托") })
+    let chinese = try await Self.names(in: .chinese)
+    #expect(chinese["chelsea"]!.prefix(3).contains { $0.name.contains("猫") })
+    #expect(chinese["motorcycle_left"]!.prefix(3).contains { $0.name.contains("摩托") })
   }
 
   @Test func textQueriesRankTheirPhotoFirst() async throws {
-    let taggings = try await Self.taggings(language: "zh")
+    let taggings = try await Self.taggings()
     let encoder = try await Self.tagger.value.encoder
     let queries = ["a cat": "chelsea", "一杯咖啡": "coffee", "摩托车": "motorcycle_left", "an astronaut": "astronaut"]
     for (query, photo) in queries {

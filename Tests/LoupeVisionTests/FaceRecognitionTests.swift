@@ -1,4 +1,5 @@
 import LoupeMedia
+import LoupeTestSupport
 import LoupeVision
 import Testing
 

@@ -14,27 +14,19 @@ import Testing
     // Long enough that the job is still running when the test sees it start, even when the
     // rest of the suite shares the two cores.
     let clip = try TestClips.testPattern(seconds: 240, width: 640, height: 360)
-    let config = dataDirectory.appendingPathComponent("config.json")
-    try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-    try Data(#"{"media_roots": ["\#(clip.url.deletingLastPathComponent().path)"]}"#.utf8).write(to: config)
-    let created = try CLIRunner.run(["apps", "create", "crash", "--json", "--data-dir", dataDirectory.path])
-    let app = try #require(
-      try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String],
-      "\(created.standardError)")
-    let (appID, token) = (try #require(app["app_id"]), try #require(app["token"]))
-    let arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
+    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
+    let arguments = fixture.arguments
 
     let first = try await ServerProcess.start(CLIRunner.executable, arguments: arguments, in: CLIRunner.repository)
-    let jobID = try await sdk(["submit", first.baseURL, appID, token, clip.url.absoluteString])
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-    let running = try job(await sdk(["wait", first.baseURL, appID, token, jobID, "1", ""]))
+    let jobID = try await fixture.submit(clip.url, to: first.baseURL)
+    let running = try await fixture.wait(for: jobID, at: first.baseURL, state: 1, prefix: "")
     #expect(running["state"] as? Int == 1, "killed mid-job: \(running["message"] ?? "")")
     first.kill()
 
     let second = try await ServerProcess.start(
       CLIRunner.executable, arguments: arguments, in: CLIRunner.repository)
     defer { _ = second.stop() }
-    let finished = try job(await sdk(["wait", second.baseURL, appID, token, jobID, "2", "success"]))
+    let finished = try await fixture.wait(for: jobID, at: second.baseURL, state: 2, prefix: "success")
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")
     let result = try #require(finished["Result"] as? String)
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
@@ -48,17 +40,5 @@ import Testing
     let all = try #require(try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
     #expect(all.count == 1, "the job is neither lost nor duplicated")
     #expect(second.stop().contains("requeued jobs an earlier run left running"))
-  }
-
-  /// One call of the PAI SDK helper script (Fixtures/pai_job.py).
-  private func sdk(_ arguments: [String]) async throws -> String {
-    let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "Fixtures/pai_job.py")
-    return try await runProcess(python, [script.path] + arguments)
-  }
-
-  private func job(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 }

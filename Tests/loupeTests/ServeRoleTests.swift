@@ -13,24 +13,16 @@ import Testing
   @Test func anAPIProcessAndAWorkerProcessCompleteAVideoJobTogether() async throws {
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
     let clip = try TestClips.footage()
-    let config = dataDirectory.appendingPathComponent("config.json")
-    try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-    try Data(#"{"media_roots": ["\#(clip.url.deletingLastPathComponent().path)"]}"#.utf8).write(to: config)
-    let created = try CLIRunner.run(["apps", "create", "roles", "--json", "--data-dir", dataDirectory.path])
-    let app = try #require(
-      try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String],
-      "\(created.standardError)")
-    let (appID, token) = (try #require(app["app_id"]), try #require(app["token"]))
-    let arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
+    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
+    let arguments = fixture.arguments
 
     let api = try await ServerProcess.start(
       CLIRunner.executable, arguments: arguments + ["--role", "api"], in: CLIRunner.repository)
     defer { api.stop() }
-    let jobID = try await sdk(["submit", api.baseURL, appID, token, clip.url.absoluteString])
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let jobID = try await fixture.submit(clip.url, to: api.baseURL)
     // Nothing runs jobs yet: the API process has no workers.
     try await Task.sleep(for: .seconds(3))
-    let waiting = try job(await sdk(["wait", api.baseURL, appID, token, jobID, "0", ""]))
+    let waiting = try await fixture.wait(for: jobID, at: api.baseURL, state: 0, prefix: "")
     #expect(waiting["state"] as? Int == 0, "an api process runs no job: \(waiting)")
 
     let worker = Process()
@@ -52,7 +44,7 @@ import Testing
       }
     }
 
-    let finished = try job(await sdk(["wait", api.baseURL, appID, token, jobID, "2", "success"]))
+    let finished = try await fixture.wait(for: jobID, at: api.baseURL, state: 2, prefix: "success")
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")
     let result = try #require(finished["Result"] as? String)
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
@@ -66,17 +58,5 @@ import Testing
     worker.terminate()
     worker.waitUntilExit()
     #expect(worker.terminationStatus == 0, "SIGTERM stops the worker gracefully: \(collected.text)")
-  }
-
-  /// One call of the PAI SDK helper script (Fixtures/pai_job.py).
-  private func sdk(_ arguments: [String]) async throws -> String {
-    let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "Fixtures/pai_job.py")
-    return try await runProcess(python, [script.path] + arguments)
-  }
-
-  private func job(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 }

@@ -4,11 +4,6 @@ import LoupeMedia
 /// What hair-colour estimation asks of a colour, on LoupeMedia's one sRGB ↔ L*a*b* conversion:
 /// perceptual distance (Euclidean in L*a*b*), chroma and hue, robust summaries of sampled pixels.
 extension CIELabColor {
-  /// The colour of an 8-bit sRGB pixel.
-  init(red: UInt8, green: UInt8, blue: UInt8) {
-    self.init(red: Float(red), green: Float(green), blue: Float(blue))
-  }
-
   var chroma: Float { (a * a + b * b).squareRoot() }
 
   /// Hue angle in degrees, −180 to 180 (0 red, 90 yellow).

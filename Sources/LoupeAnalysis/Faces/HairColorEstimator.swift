@@ -69,7 +69,7 @@ public struct HairColorEstimator: Sendable {
         let u = dx * axis.x + dy * axis.y, v = dx * down.x + dy * down.y
         guard abs(u) < halfWidth, v > top, v < bottom else { continue }
         let pixel = image[x, y]
-        samples.append(Sample(lab: CIELabColor(red: pixel.r, green: pixel.g, blue: pixel.b), height: v))
+        samples.append(Sample(lab: CIELabColor(red: Float(pixel.r), green: Float(pixel.g), blue: Float(pixel.b)), height: v))
       }
     }
     return samples
@@ -89,7 +89,7 @@ public struct HairColorEstimator: Sendable {
     for y in ys {
       for x in xs where Self.isInside(Point(x: Float(x), y: Float(y)), convex: corners) {
         let pixel = image[x, y]
-        colors.append(CIELabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
+        colors.append(CIELabColor(red: Float(pixel.r), green: Float(pixel.g), blue: Float(pixel.b)))
       }
     }
     return CIELabColor.median(of: colors)
@@ -118,7 +118,7 @@ public struct HairColorEstimator: Sendable {
       for y in ys {
         for x in xs {
           let pixel = image[x, y]
-          colors.append(CIELabColor(red: pixel.r, green: pixel.g, blue: pixel.b))
+          colors.append(CIELabColor(red: Float(pixel.r), green: Float(pixel.g), blue: Float(pixel.b)))
         }
       }
       return CIELabColor.median(of: colors)

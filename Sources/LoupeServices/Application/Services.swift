@@ -37,16 +37,19 @@ public struct Services: Sendable {
     apps = AppRepository(database: database)
     blobs = try BlobStore(database: database)
     queue = try SQLiteJobQueue(database: database)
-    portraitStore = try PortraitModelStore(database: database)
-    fetcher = RemoteFetcher(client: httpClient, policy: configuration.fetch, resolver: resolver)
-    loader = MediaLoader.live(
+    let portraitStore = try PortraitModelStore(database: database)
+    let fetcher = RemoteFetcher(client: httpClient, policy: configuration.fetch, resolver: resolver)
+    let loader = MediaLoader.live(
       fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots, maxBytes: configuration.images.maxBytes)
     let decoder = ImageDecoder(limits: configuration.images)
     images = ImageActions(analysis: engines.images, loader: loader, decoder: decoder)
     videos = VideoSubmissions(queue: queue, settings: configuration.videos)
-    portraits = engines.portraits.map {
+    portraits = engines.portraits.map { [queue] in
       PortraitActions(service: $0, store: portraitStore, queue: queue, loader: loader, decoder: decoder)
     }
+    self.portraitStore = portraitStore
+    self.fetcher = fetcher
+    self.loader = loader
   }
 
   /// Keeps the outbound client alive until graceful shutdown, then closes it.

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
+import LoupeMedia
 import NIOCore
+import NIOFoundationCompat
 import NIOHTTP1
 
 /// Fetches `http(s)://` inputs under `FetchPolicy`. Every hop of a redirect chain is resolved
@@ -123,13 +125,6 @@ public struct RemoteFetcher: Sendable {
     var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
     components.host = address.isIPv4 ? address.description : "[\(address.description)]"
     return components.string ?? url.absoluteString
-  }
-}
-
-extension Duration {
-  var nanoseconds: Int64 {
-    let (seconds, attoseconds) = components
-    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
   }
 }
 

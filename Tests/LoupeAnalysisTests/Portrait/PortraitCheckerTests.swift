@@ -91,7 +91,7 @@ import Testing
 
     await #expect(throws: PortraitError.noUsablePhoto) {
       try await (try Self.trainer.get()).train(
-        photos: [nil], checks: [PortraitPhotoCheck(code: .decodeError)], urls: ["x"])
+        [TrainingPhoto(url: "x", image: nil, check: PortraitPhotoCheck(code: .decodeError))])
     }
   }
 }

@@ -42,8 +42,8 @@ import Testing
     let analyzer = try await Self.analyzer.value
     let cat = try InstalledPhotos.photo("chelsea.png")
     let coffee = try InstalledPhotos.photo("coffee.png")
-    let content = try await analyzer.analyze(ContentEvidence(frames: [cat, cat, coffee]), language: LabelSet.english)
-    let names = content.tags.prefix(6).map { $0.name.lowercased() }
+    let content = try await analyzer.analyze(ContentEvidence(frames: [cat, cat, coffee]))
+    let names = analyzer.tagger.named(content.tags, in: .english).prefix(6).map { $0.name.lowercased() }
     #expect(names.contains { $0.contains("cat") }, "\(names)")
     #expect(names.contains { $0.contains("espresso") || $0.contains("cup") || $0.contains("coffee") }, "\(names)")
     #expect(content.tags.map(\.score) == content.tags.map(\.score).sorted(by: >))

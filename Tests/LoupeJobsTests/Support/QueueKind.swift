@@ -22,7 +22,7 @@ enum QueueKind: String, CaseIterable, CustomTestStringConvertible {
       let repository = AppRepository(database: database)
       let first = try await repository.create(name: "a")
       let second = try await repository.create(name: "b")
-      return (SQLiteJobQueue(database: database), [first.id, second.id])
+      return (try SQLiteJobQueue(database: database), [first.id, second.id])
     }
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LoupeServer
 import LoupeServices
 import LoupeStore
+import LoupeTestSupport
 import Testing
 
 /// The HTTP edge over real HTTP with the deterministic analysis value: auth, envelope, limits and

@@ -4,6 +4,7 @@ import LoupeMedia
 import LoupeRuntime
 import LoupeServer
 import LoupeTestSupport
+import LoupeServices
 import Testing
 
 /// The seed's AI-portrait flow and PAI's error cases through the official Python SDK
@@ -13,7 +14,7 @@ import Testing
   @Test func officialPythonSDKTrainsAndCreatesPortraits() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let portraits = try ServerFixtures.livePortraits.get()
-    let dependencies = try DependenciesDirectory.locate().orThrow()
+    let dependencies = InstalledDependencies.directory
     let python = dependencies.root.appendingPathComponent("pai-sdk/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/pai_sdk_portraits.py").path
@@ -98,7 +99,7 @@ import Testing
   @Test func theSeedsEndToEndScriptRunsUnchanged() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let portraits = try ServerFixtures.livePortraits.get()
-    let dependencies = try DependenciesDirectory.locate().orThrow()
+    let dependencies = InstalledDependencies.directory
     let python = dependencies.root.appendingPathComponent("pai-sdk/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/seed_portrait_flow.py").path

@@ -2,6 +2,7 @@ import Foundation
 import LoupeRuntime
 import LoupeServer
 import LoupeTestSupport
+import LoupeServices
 import Testing
 
 /// The official PAI Python SDK (ai-service-python-sdk==1.1.5, installed by scripts/setup into
@@ -9,7 +10,7 @@ import Testing
 @Suite struct PAISDKTests {
   @Test func officialPythonSDKWorksUnchanged() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
-    let dependencies = try DependenciesDirectory.locate().orThrow()
+    let dependencies = InstalledDependencies.directory
     let python = dependencies.root.appendingPathComponent("pai-sdk/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/pai_sdk_client.py").path

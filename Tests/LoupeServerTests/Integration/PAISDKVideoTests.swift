@@ -2,6 +2,7 @@ import Foundation
 import LoupeRuntime
 import LoupeServer
 import LoupeTestSupport
+import LoupeServices
 import Testing
 
 /// The seed's video calls through the official PAI Python SDK (ai-service-python-sdk==1.1.5),
@@ -10,7 +11,7 @@ import Testing
   @Test func officialPythonSDKRunsVideoJobsToTheEnd() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let video = try await LiveVideoAnalysis.load(sharing: analysis)
-    let dependencies = try DependenciesDirectory.locate().orThrow()
+    let dependencies = InstalledDependencies.directory
     let python = dependencies.root.appendingPathComponent("pai-sdk/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/pai_sdk_videos.py").path

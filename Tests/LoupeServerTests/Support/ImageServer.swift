@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import LoupeRuntime
 import LoupeTestSupport
+import LoupeServices
 
 /// A loopback HTTP server for inputs: the photos from the installed packages, a file that is not
 /// an image, any `extra` files under their given names, and `/redirect?to=URL`.
@@ -15,7 +16,7 @@ enum ImageServer {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-images-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let dependencies = try DependenciesDirectory.locate().orThrow()
+    let dependencies = InstalledDependencies.directory
     for photo in photos {
       try FileManager.default.copyItem(
         at: dependencies.packageFile("skimage/data/\(photo)"), to: folder.appendingPathComponent(photo))

@@ -4,6 +4,7 @@ import LoupeAnalysis
 import LoupeRuntime
 import LoupeServer
 import LoupeServices
+import LoupeTestSupport
 
 enum ServerFixtures {
   static let dependencies = DependenciesDirectory.locate()
@@ -11,7 +12,7 @@ enum ServerFixtures {
   /// The real models, loaded once for every test that needs them.
   static let liveAnalysis = Task {
     try await LiveImageAnalysis.load(
-      dependencies: try DependenciesDirectory.locate().orThrow(), options: InferenceOptions(precision: .f32, threads: 2)
+      dependencies: InstalledDependencies.directory, options: InferenceOptions(precision: .f32, threads: 2)
     )
   }
 }
@@ -20,7 +21,7 @@ extension ServerFixtures {
   /// The live portrait engine with the face-fusion renderer, loaded once.
   static let livePortraits = Result {
     try LivePortraitService.load(
-      dependencies: try DependenciesDirectory.locate().orThrow(),
+      dependencies: InstalledDependencies.directory,
       options: InferenceOptions(precision: .f32, threads: 2),
       renderer: FaceFusionRenderer())
   }

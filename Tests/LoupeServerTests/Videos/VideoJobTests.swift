@@ -3,6 +3,7 @@ import LoupeJobs
 import LoupeServer
 import LoupeStore
 import LoupeTestSupport
+import LoupeServices
 import Testing
 
 /// Video jobs over real HTTP against a real server: real downloads, real decoding, the durable
@@ -129,7 +130,7 @@ import Testing
         let response = try await server.request(.POST, path, body: body)
         #expect(response.status == status && response.message?.contains(message) == true, "\(body): \(response.text)")
       }
-      let stored = try await SQLiteJobQueue(database: server.database).recent(limit: 10)
+      let stored = try await (try SQLiteJobQueue(database: server.database)).recent(limit: 10)
       #expect(stored.isEmpty)
     }
   }
@@ -177,7 +178,7 @@ import Testing
         let batchID = try #require(submitted.data?["batch_id"] as? Int, "\(submitted.text)")
         let jobs = try await server.pollBatch(batchID, timeout: .seconds(600))
         #expect(jobs.count == 20)
-        let queue = SQLiteJobQueue(database: server.database)
+        let queue = try SQLiteJobQueue(database: server.database)
         for (job, entry) in zip(jobs, entries) {
           let state = job["state"] as? Int
           let message = job["message"] as? String ?? ""

@@ -1,0 +1,47 @@
+import Foundation
+import LoupeTestSupport
+import Testing
+
+/// A data directory for `loupe serve` child processes: one app minted with `loupe apps create`
+/// and a config whose media root is `mediaRoot`; plus the official PAI SDK's job script
+/// (Fixtures/pai_job.py) to submit and poll a video job against them.
+struct ServeFixture {
+  let dataDirectory: URL
+  let appID: String
+  let token: String
+  /// `--data-dir` and `--config` for `loupe serve`.
+  let arguments: [String]
+
+  init(dataDirectory: URL, mediaRoot: URL) throws {
+    self.dataDirectory = dataDirectory
+    let config = dataDirectory.appendingPathComponent("config.json")
+    try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+    try Data(#"{"media_roots": ["\#(mediaRoot.path)"]}"#.utf8).write(to: config)
+    let created = try CLIRunner.run(["apps", "create", "test", "--json", "--data-dir", dataDirectory.path])
+    let app = try #require(
+      try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String],
+      "\(created.standardError)")
+    appID = try #require(app["app_id"])
+    token = try #require(app["token"])
+    arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
+  }
+
+  /// Submits a `ClassifyLabelVideo` job for `video` through the server at `baseURL`; its id.
+  func submit(_ video: URL, to baseURL: String) async throws -> String {
+    try await script(["submit", baseURL, appID, token, video.absoluteString])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Polls until the job is in `state` with a message starting with `prefix`, or finished.
+  func wait(for jobID: String, at baseURL: String, state: Int, prefix: String) async throws -> [String: Any] {
+    let text = try await script(["wait", baseURL, appID, token, jobID, "\(state)", prefix])
+    return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  private func script(_ arguments: [String]) async throws -> String {
+    let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Fixtures/pai_job.py")
+    return try await runProcess(python, [script.path] + arguments)
+  }
+}
