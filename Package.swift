@@ -143,7 +143,10 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),
-    .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(
+      name: "LoupeStoreTests",
+      dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .testTarget(
       name: "LoupeJobsTests",
       dependencies: [

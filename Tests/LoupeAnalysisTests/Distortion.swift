@@ -30,7 +30,8 @@ enum Distortion: CustomStringConvertible {
   }
 
   private static func mapped(
-    _ image: PixelBuffer, _ transform: (Double, inout SplitMix64) -> Double
+    _ image: PixelBuffer,
+    _ transform: (Double, inout SplitMix64) -> Double
   ) -> PixelBuffer {
     var generator = SplitMix64(seed: 0x5EED)
     var result = image

@@ -18,7 +18,9 @@ import Testing
   static let analyzer: FaceAttributeAnalyzer = {
     do {
       return try FaceAttributeAnalyzer.live(
-        dependencies: dependencies, options: InferenceOptions(precision: .f32, threads: 2))
+        dependencies: dependencies,
+        options: InferenceOptions(precision: .f32, threads: 2)
+      )
     } catch {
       fatalError("the face attribute models did not load: \(error)")
     }
@@ -95,7 +97,11 @@ import Testing
 @Suite struct HairColorRuleTests {
   /// The astronaut photo with the area above her brows painted: `upper` above `split` (a
   /// fraction of the brow–chin distance above the brows), `lower` below it.
-  static func painted(upper: (UInt8, UInt8, UInt8), lower: (UInt8, UInt8, UInt8), split: Float) async throws
+  static func painted(
+    upper: (UInt8, UInt8, UInt8),
+    lower: (UInt8, UInt8, UInt8),
+    split: Float
+  ) async throws
     -> (PixelBuffer, [Point])
   {
     var image = try FaceAttributeAnalyzerTests.photo(FaceAttributeAnalyzerTests.astronaut)

@@ -70,7 +70,14 @@ import Testing
   private static func describe(_ q: ImageQuality) -> String {
     String(
       format: "score %.2f brisque %.2f sharpness %.4f noise %.2f blockiness %.3f p99 %.3f clipped %.4f mean %.3f",
-      q.score, q.brisque, q.sharpness, q.noise, q.blockiness, q.highlightLevel, q.clippedHighlights,
-      q.meanLuminance)
+      q.score,
+      q.brisque,
+      q.sharpness,
+      q.noise,
+      q.blockiness,
+      q.highlightLevel,
+      q.clippedHighlights,
+      q.meanLuminance
+    )
   }
 }

@@ -10,7 +10,9 @@ import Testing
 @Suite(.serialized) struct ImageTaggerTests {
   static let tagger = Task {
     try await ImageTagger.live(
-      dependencies: QualityFixtures.dependencies, options: InferenceOptions(precision: .f32, threads: 2))
+      dependencies: QualityFixtures.dependencies,
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
   }
 
   static let photos = ["chelsea", "coffee", "motorcycle_left", "astronaut"]

@@ -16,7 +16,10 @@ import Testing
   @Test(arguments: QueueKind.allCases) func batchesListTheirJobsInOrder(kind: QueueKind) async throws {
     let (queue, apps) = try await kind.make()
     let (batchID, jobs) = try await queue.submitBatch(
-      (0..<3).map { video(apps[0], "https://example.org/\($0).mp4") }, appID: apps[0], now: at(0))
+      (0..<3).map { video(apps[0], "https://example.org/\($0).mp4") },
+      appID: apps[0],
+      now: at(0)
+    )
     #expect(jobs.map(\.batchID) == [batchID, batchID, batchID])
     let listed = try #require(try await queue.batch(id: batchID, appID: apps[0]))
     #expect(listed.map(\.object) == (0..<3).map { "https://example.org/\($0).mp4" })
@@ -73,7 +76,9 @@ import Testing
     #expect(try await claim(queue, "w3", at: 100) == nil)
   }
 
-  @Test(arguments: QueueKind.allCases) func anExpiredLeaseIsTakenOverAndTheOldRunCannotFinish(kind: QueueKind)
+  @Test(arguments: QueueKind.allCases) func anExpiredLeaseIsTakenOverAndTheOldRunCannotFinish(
+    kind: QueueKind
+  )
     async throws
   {
     let (queue, apps) = try await kind.make()
@@ -98,7 +103,9 @@ import Testing
     #expect(failed.state == .failed && failed.message.contains("interrupted 3 times"))
   }
 
-  @Test(arguments: QueueKind.allCases) func expiringLeasesAtStartRequeuesRunningJobsAtOnce(kind: QueueKind)
+  @Test(arguments: QueueKind.allCases) func expiringLeasesAtStartRequeuesRunningJobsAtOnce(
+    kind: QueueKind
+  )
     async throws
   {
     let (queue, apps) = try await kind.make()
@@ -135,7 +142,11 @@ import Testing
   }
 
   private func claim(
-    _ queue: any JobQueue, _ owner: String, at time: TimeInterval, maxAttempts: Int = 3, lease: TimeInterval = 10
+    _ queue: any JobQueue,
+    _ owner: String,
+    at time: TimeInterval,
+    maxAttempts: Int = 3,
+    lease: TimeInterval = 10
   ) async throws -> Job? {
     try await queue.claim(owner: owner, leaseDuration: lease, maxAttempts: maxAttempts, now: at(time))
   }

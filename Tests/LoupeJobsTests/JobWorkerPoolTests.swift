@@ -11,7 +11,10 @@ import Testing
     let handler = ScriptedHandler()
     let objects = ["ok", "transient-1", "transient-5", "permanent", "crash"]
     let (batchID, _) = try await queue.submitBatch(
-      objects.map { video(apps[0], $0) }, appID: apps[0], now: Date())
+      objects.map { video(apps[0], $0) },
+      appID: apps[0],
+      now: Date()
+    )
     try await runPool(queue: queue, handler: handler, workers: 2) {
       try await waitUntil { try await queue.batch(id: batchID, appID: apps[0])?.allSatisfy(\.state.isFinished) == true }
     }
@@ -38,7 +41,9 @@ import Testing
     #expect(await handler.peakConcurrency == 3)
   }
 
-  @Test(arguments: QueueKind.allCases) func shutdownReleasesRunningJobsWithoutCountingTheRun(kind: QueueKind)
+  @Test(arguments: QueueKind.allCases) func shutdownReleasesRunningJobsWithoutCountingTheRun(
+    kind: QueueKind
+  )
     async throws
   {
     let (queue, apps) = try await kind.make()
@@ -50,7 +55,9 @@ import Testing
     #expect(released.state == .queued && released.attempts == 0 && released.message == "requeued at server shutdown")
   }
 
-  @Test(arguments: QueueKind.allCases) func aRestartedPoolFinishesTheJobAnEarlierRunLeftRunning(kind: QueueKind)
+  @Test(arguments: QueueKind.allCases) func aRestartedPoolFinishesTheJobAnEarlierRunLeftRunning(
+    kind: QueueKind
+  )
     async throws
   {
     let (queue, apps) = try await kind.make()
@@ -80,7 +87,10 @@ import Testing
   }
 
   private func runPool(
-    queue: any JobQueue, handler: any JobHandler, workers: Int, _ body: @escaping () async throws -> Void
+    queue: any JobQueue,
+    handler: any JobHandler,
+    workers: Int,
+    _ body: @escaping () async throws -> Void
   ) async throws {
     var configuration = JobWorkerPool.Configuration()
     configuration.workers = workers
@@ -88,7 +98,9 @@ import Testing
   }
 
   private func runPool(
-    queue: any JobQueue, handler: any JobHandler, configuration: JobWorkerPool.Configuration,
+    queue: any JobQueue,
+    handler: any JobHandler,
+    configuration: JobWorkerPool.Configuration,
     _ body: @escaping () async throws -> Void
   ) async throws {
     var configuration = configuration
@@ -104,7 +116,8 @@ import Testing
 /// Polls `condition` until it holds; fails after `timeout`, which is generous because it bounds
 /// progress, not speed: in the full suite, model-heavy tests can hold both cores for a while.
 func waitUntil(
-  timeout: Duration = .seconds(300), _ condition: @escaping () async throws -> Bool,
+  timeout: Duration = .seconds(300),
+  _ condition: @escaping () async throws -> Bool,
   sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
   let deadline = ContinuousClock.now + timeout

@@ -42,7 +42,12 @@ import Testing
     let photo = try TestMedia.decode("astronaut.png").pixels
     let shifted = try #require(
       photo.warped(
-        by: AffineTransform(a: 1, b: 0, tx: 10, c: 0, d: 1, ty: 5), width: 512, height: 512, border: (1, 2, 3)))
+        by: AffineTransform(a: 1, b: 0, tx: 10, c: 0, d: 1, ty: 5),
+        width: 512,
+        height: 512,
+        border: (1, 2, 3)
+      )
+    )
     #expect(shifted[110, 105] == photo[100, 100])
     #expect(shifted[3, 200] == (1, 2, 3))
   }
@@ -50,8 +55,13 @@ import Testing
   @Test func similarityRecoversAKnownTransform() throws {
     let angle: Float = 0.3, scale: Float = 1.7
     let truth = AffineTransform(
-      a: scale * cos(angle), b: -scale * sin(angle), tx: 12,
-      c: scale * sin(angle), d: scale * cos(angle), ty: -7)
+      a: scale * cos(angle),
+      b: -scale * sin(angle),
+      tx: 12,
+      c: scale * sin(angle),
+      d: scale * cos(angle),
+      ty: -7
+    )
     let source = [
       Point(x: 10, y: 20), Point(x: 50, y: 22), Point(x: 30, y: 45), Point(x: 15, y: 70), Point(x: 48, y: 69),
     ]

@@ -13,7 +13,8 @@ import Testing
       (Array("BM6\u{0}".utf8), .bmp),
       ([0x49, 0x49, 0x2A, 0x00, 8, 0], .tiff),
       ([0x4D, 0x4D, 0x00, 0x2A, 0, 0], .tiff),
-    ] as [([UInt8], ImageFormat)])
+    ] as [([UInt8], ImageFormat)]
+  )
   func sniffsMagicBytes(bytes: [UInt8], format: ImageFormat) {
     #expect(ImageFormat.sniff(bytes) == format)
   }
@@ -21,7 +22,8 @@ import Testing
   @Test(
     arguments: [
       [], [0xFF], Array("RIFF\u{0}\u{0}\u{0}\u{0}WAVE".utf8), Array("GIF90a".utf8), Array("hello world".utf8),
-    ] as [[UInt8]])
+    ] as [[UInt8]]
+  )
   func unknownBytesHaveNoFormat(bytes: [UInt8]) {
     #expect(ImageFormat.sniff(bytes) == nil)
   }

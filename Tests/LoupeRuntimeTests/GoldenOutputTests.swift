@@ -25,7 +25,8 @@ import Testing
     let golden = try #require(Self.golden.models[name])
     let model = try InferenceModel(
       path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
-      options: InferenceOptions(precision: .f32, threads: 2))
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
     let output = try #require(try await model.run([GoldenPattern.tensor(side: golden.side)]).first)
     #expect(output.shape == golden.shape)
     #expect(output.count == golden.output.count)
@@ -36,7 +37,8 @@ import Testing
     let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
     let model = try InferenceModel(
       path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
-      options: InferenceOptions(precision: .bf16, threads: 2))
+      options: InferenceOptions(precision: .bf16, threads: 2)
+    )
     let output = try #require(try await model.run([GoldenPattern.tensor(side: golden.side)]).first).floats
     let difference = GoldenPattern.maxAbsDifference(output, golden.output)
     // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not
@@ -53,7 +55,8 @@ import Testing
     let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
     let model = try InferenceModel(
       path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
-      options: InferenceOptions(precision: .f32, threads: 1, concurrentRequests: 2))
+      options: InferenceOptions(precision: .f32, threads: 1, concurrentRequests: 2)
+    )
     let zero = Tensor(shape: [1, 3, 112, 112], floats: [Float](repeating: 0, count: 3 * 112 * 112))
     let expectedZero = try #require(try await model.run([zero]).first).floats
     // Eight callers on a pool of two, interleaving two different inputs.
@@ -105,11 +108,13 @@ import Testing
 
   @Test func faceMeshMatchesTheTFLiteInterpreter() async throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "Fixtures/golden_tflite.json")
+      "Fixtures/golden_tflite.json"
+    )
     let golden = try JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
     let model = try InferenceModel(
       path: InstalledDependencies.directory.root.appendingPathComponent(golden.path).path,
-      options: InferenceOptions(precision: .f32, threads: 2))
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
     #expect(model.inputs.first?.shape == [1, 192, 192, 3])
     // NHWC: value[y][x][c] = 0.5 + 0.5·sin(0.05·x + 0.09·y + 1.3·c).
     var values: [Float] = []

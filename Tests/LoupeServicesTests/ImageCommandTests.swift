@@ -15,8 +15,10 @@ import Testing
     #expect(try ImageCommand.parse(action: "FaceAttrImage", modelName: "fairface", configure: empty) == .ageRange)
     #expect(try ImageCommand.parse(action: "MultiLabelImage", modelName: "", configure: empty) == .tags(TagOptions()))
     let tags = try ImageCommand.parse(
-      action: "MultiLabelImageV2", modelName: "",
-      configure: try configure(#"{"tag_top_k": 5, "output_embedding": true, "language": "en", "extra": [1]}"#))
+      action: "MultiLabelImageV2",
+      modelName: "",
+      configure: try configure(#"{"tag_top_k": 5, "output_embedding": true, "language": "en", "extra": [1]}"#)
+    )
     #expect(tags == .tags(TagOptions(topK: 5, includeEmbedding: true, language: .english)))
   }
 

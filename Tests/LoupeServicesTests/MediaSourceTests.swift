@@ -29,11 +29,14 @@ import Testing
     try Data("ok".utf8).write(to: inside.appendingPathComponent("a.txt"))
     try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
     try FileManager.default.createSymbolicLink(
-      at: inside.appendingPathComponent("escape.txt"), withDestinationURL: root.appendingPathComponent("secret.txt"))
+      at: inside.appendingPathComponent("escape.txt"),
+      withDestinationURL: root.appendingPathComponent("secret.txt")
+    )
     let roots = [inside.resolvingSymlinksInPath()]
 
     #expect(
-      try MediaLoader.readFile(inside.appendingPathComponent("a.txt"), roots: roots, maxBytes: 10) == Data("ok".utf8))
+      try MediaLoader.readFile(inside.appendingPathComponent("a.txt"), roots: roots, maxBytes: 10) == Data("ok".utf8)
+    )
     #expect(throws: InputError.self) {
       try MediaLoader.readFile(inside.appendingPathComponent("escape.txt"), roots: roots, maxBytes: 10)
     }

@@ -6,13 +6,26 @@ import Testing
 
 @Suite struct VideoJobRequestTests {
   private func parse(
-    _ action: String, model: String? = "", video: String? = "https://example.org/v.mp4", title: String? = nil,
-    images: [String]? = nil, text: String? = nil, configure: String? = nil, settings: VideoSettings = VideoSettings()
+    _ action: String,
+    model: String? = "",
+    video: String? = "https://example.org/v.mp4",
+    title: String? = nil,
+    images: [String]? = nil,
+    text: String? = nil,
+    configure: String? = nil,
+    settings: VideoSettings = VideoSettings()
   ) throws -> VideoJobRequest {
     let value = try configure.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
     return try VideoJobRequest.parse(
-      action: action, modelName: model, videoURL: video, title: title, images: images, text: text,
-      configure: try Configure(value), settings: settings)
+      action: action,
+      modelName: model,
+      videoURL: video,
+      title: title,
+      images: images,
+      text: text,
+      configure: try Configure(value),
+      settings: settings
+    )
   }
 
   @Test func mapsPAIActionsModelsAndDefaults() throws {
@@ -22,12 +35,18 @@ import Testing
     #expect(classify.output == ClassificationOutput())
     #expect(classify.output.classificationTopK == 1 && classify.output.tagTopK == 5 && classify.output.embedding)
     let multimodal = try parse(
-      "MultiModalClassify", model: "multi_modal_tag", video: "", images: ["data:,x"], text: "t")
+      "MultiModalClassify",
+      model: "multi_modal_tag",
+      video: "",
+      images: ["data:,x"],
+      text: "t"
+    )
     #expect(multimodal.action == .multiModalClassify && multimodal.text == "t")
     #expect(multimodal.object == "data:,… (7 characters)")
     let configured = try parse(
       "ClassifyLabelVideo",
-      configure: #"{"output_classification": false, "classification_top_k": 3, "tag_top_k": 10, "language": "en"}"#)
+      configure: #"{"output_classification": false, "classification_top_k": 3, "tag_top_k": 10, "language": "en"}"#
+    )
     #expect(!configured.output.classification && configured.output.classificationTopK == 3)
     #expect(configured.output.tagTopK == 10 && configured.output.language == .english)
   }

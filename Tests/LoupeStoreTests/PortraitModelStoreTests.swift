@@ -9,8 +9,10 @@ import Testing
   private func store() async throws -> (PortraitModelStore, app: String, other: String) {
     let database = try LoupeDatabase(directory: directory)
     let apps = AppRepository(database: database)
-    return (try PortraitModelStore(database: database), try await apps.create(name: "a").id,
-      try await apps.create(name: "b").id)
+    return (
+      try PortraitModelStore(database: database), try await apps.create(name: "a").id,
+      try await apps.create(name: "b").id
+    )
   }
 
   private var portraitsFolder: URL { directory.appendingPathComponent("portraits") }

@@ -32,11 +32,14 @@ public func runProcess(_ executable: String, _ arguments: [String], in directory
           process.waitUntilExit()
           guard process.terminationStatus == 0 else {
             throw ChildProcessError(
-              executable: executable, status: process.terminationStatus,
-              standardError: String(decoding: errorData, as: UTF8.self))
+              executable: executable,
+              status: process.terminationStatus,
+              standardError: String(decoding: errorData, as: UTF8.self)
+            )
           }
           return String(decoding: data, as: UTF8.self)
-        })
+        }
+      )
     }
   }
 }

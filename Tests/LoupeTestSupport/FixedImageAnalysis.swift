@@ -18,7 +18,8 @@ public struct FixedImageAnalysis: ImageAnalysisService {
     case .tags(let options):
       .tags(
         Array(repeating: NamedTag(name: "fixed", score: 1), count: options.topK),
-        embedding: options.includeEmbedding ? [1, 0] : nil)
+        embedding: options.includeEmbedding ? [1, 0] : nil
+      )
     case .tagger:
       .tagger(TaggerCaption(caption: "fixed", probabilities: [1]))
     }

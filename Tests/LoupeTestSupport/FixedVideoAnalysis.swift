@@ -21,6 +21,7 @@ public struct FixedVideoAnalysis: VideoAnalysisService {
       categories: [CategoryScore(category: category, score: 1)],
       tags: [NamedTag(name: "frames", score: Float(evidence.frames.count))]
         + evidence.texts.filter { !$0.text.isEmpty }.map { NamedTag(name: $0.text, score: $0.weight) },
-      embedding: [Float(evidence.frames.count), Float(evidence.images.count), Float(evidence.texts.count)])
+      embedding: [Float(evidence.frames.count), Float(evidence.images.count), Float(evidence.texts.count)]
+    )
   }
 }

@@ -43,7 +43,9 @@ public enum PortraitPhotos {
         let source = y * image.width * 3
         let target = (y * canvas.width + offset) * 3
         canvas.pixels.replaceSubrange(
-          target..<target + image.width * 3, with: image.pixels[source..<source + image.width * 3])
+          target..<target + image.width * 3,
+          with: image.pixels[source..<source + image.width * 3]
+        )
       }
     }
     return canvas

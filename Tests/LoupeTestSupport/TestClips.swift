@@ -64,7 +64,8 @@ public enum TestClips {
             photo(0, 0) + "[2:v]format=yuv420p,setsar=1,trim=end_frame=25,setpts=PTS-STARTPTS[v1];" + photo(2, 1)
               + "[v0][v1][v2]concat=n=3:v=1:a=0[out]",
             "-map", "[out]",
-          ] + h264(url))
+          ] + h264(url)
+      )
       return TestClip(url: url, cutFrames: [25, 50], frameCount: 75, frameRate: 25)
     }
   }
@@ -73,7 +74,8 @@ public enum TestClips {
   public static func testPattern(seconds: Int, width: Int = 640, height: Int = 360) throws -> TestClip {
     try clip(named: "pattern-\(seconds)s-\(width)x\(height).mp4") { url in
       try ffmpeg(
-        ["-f", "lavfi", "-i", "testsrc2=size=\(width)x\(height):rate=25:duration=\(seconds)"] + h264(url))
+        ["-f", "lavfi", "-i", "testsrc2=size=\(width)x\(height):rate=25:duration=\(seconds)"] + h264(url)
+      )
       return TestClip(url: url, cutFrames: [], frameCount: seconds * 25, frameRate: 25)
     }
   }
@@ -167,7 +169,8 @@ public enum TestClips {
 
   private static let directory: URL = {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "loupe-test-clips-\(ProcessInfo.processInfo.processIdentifier)")
+      "loupe-test-clips-\(ProcessInfo.processInfo.processIdentifier)"
+    )
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     atexit { try? FileManager.default.removeItem(at: TestClips.directory) }
     return directory

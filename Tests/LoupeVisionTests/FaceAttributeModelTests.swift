@@ -18,8 +18,10 @@ import Testing
 
       var detected: DetectedFace {
         DetectedFace(
-          box: Rect(minX: box[0], minY: box[1], maxX: box[2], maxY: box[3]), score: 1,
-          landmarks: landmarks.map { Point(x: $0[0], y: $0[1]) })
+          box: Rect(minX: box[0], minY: box[1], maxX: box[2], maxY: box[3]),
+          score: 1,
+          landmarks: landmarks.map { Point(x: $0[0], y: $0[1]) }
+        )
       }
     }
     var faces: [Face]

@@ -22,7 +22,8 @@ import Testing
   @Test func astronautFaceIsWhereItShouldBe() async throws {
     // Eileen Collins' face in the 512 × 512 photo spans roughly x 180–275, y 60–180.
     let faces = try await VisionFixtures.analyzer().detector.detect(
-      in: try VisionFixtures.photo(VisionFixtures.astronaut))
+      in: try VisionFixtures.photo(VisionFixtures.astronaut)
+    )
     let face = try #require(faces.first)
     #expect(face.box.intersectionOverUnion(with: Rect(minX: 180, minY: 60, maxX: 272, maxY: 180)) > 0.7)
     #expect(face.score > 0.7)
@@ -31,7 +32,8 @@ import Testing
   @Test func yaoMingIsFoundAmongThePlayersAndNobodyElse() async throws {
     let analyzer = try VisionFixtures.analyzer()
     let reference = try #require(
-      try await analyzer.analyze(try VisionFixtures.photo(VisionFixtures.yaoMing)).first?.embedding)
+      try await analyzer.analyze(try VisionFixtures.photo(VisionFixtures.yaoMing)).first?.embedding
+    )
     let players = try await analyzer.analyze(try VisionFixtures.photo(VisionFixtures.players))
     #expect(players.count >= 20)
     let similarities = players.compactMap { $0.embedding?.cosine(with: reference) }
@@ -54,13 +56,15 @@ import Testing
     let retina = try #require(try await VisionFixtures.analyzer(.retinaface).analyze(image).first?.embedding)
     #expect(scrfd.cosine(with: retina) > 0.7)
     let other = try #require(
-      try await VisionFixtures.analyzer().analyze(try VisionFixtures.photo(VisionFixtures.astronaut)).first?.embedding)
+      try await VisionFixtures.analyzer().analyze(try VisionFixtures.photo(VisionFixtures.astronaut)).first?.embedding
+    )
     #expect(scrfd.cosine(with: other) < 0.3)
   }
 
   @Test func blankImageHasNoFaces() async throws {
     let faces = try await VisionFixtures.analyzer().analyze(
-      PixelBuffer(width: 320, height: 240, filledWith: (128, 128, 128)))
+      PixelBuffer(width: 320, height: 240, filledWith: (128, 128, 128))
+    )
     #expect(faces.isEmpty)
   }
 
@@ -83,7 +87,10 @@ import Testing
     let detected = try #require(try await live.detector.detect(in: photo).first)
     let crop = try #require(ArcFaceAlignment.aligned(detected, in: photo))
     let onTemplate = DetectedFace(
-      box: Rect(x: 0, y: 0, width: 112, height: 112), score: 1, landmarks: ArcFaceAlignment.template)
+      box: Rect(x: 0, y: 0, width: 112, height: 112),
+      score: 1,
+      landmarks: ArcFaceAlignment.template
+    )
     let transform = try #require(ArcFaceAlignment.transform(for: onTemplate.landmarks))
     #expect(abs(transform.a - 1) < 1e-5 && abs(transform.b) < 1e-5 && abs(transform.tx) < 1e-3)
 

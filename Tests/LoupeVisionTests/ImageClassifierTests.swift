@@ -74,7 +74,9 @@ import Testing
 
   @Test func bf16KeepsTheTopClass() async throws {
     let classifier = try ImageClassifier.live(
-      dependencies: VisionFixtures.dependencies, options: InferenceOptions(precision: .bf16, threads: 2))
+      dependencies: VisionFixtures.dependencies,
+      options: InferenceOptions(precision: .bf16, threads: 2)
+    )
     let image = try VisionFixtures.photo(ObjectFixtures.chelsea)
     let bf16 = try await classifier.classify(image)
     let f32 = try await ObjectFixtures.classifier.get().classify(image)

@@ -49,7 +49,9 @@ import Testing
 
   @Test func thresholdFiltersAndOrderIsBestFirst() async throws {
     let model = try InferenceModel(
-      path: VisionFixtures.dependencies.url(for: ModelCatalog.ssdMobileNetV2COCO).path, options: ObjectFixtures.options)
+      path: VisionFixtures.dependencies.url(for: ModelCatalog.ssdMobileNetV2COCO).path,
+      options: ObjectFixtures.options
+    )
     let image = try VisionFixtures.photo(ObjectFixtures.coffee)
     let loose = try await ObjectDetector(model: model, scoreThreshold: 0.05).detect(in: image)
     let strict = try await ObjectDetector(model: model, scoreThreshold: 0.9).detect(in: image)

@@ -28,7 +28,9 @@ private struct TextGolden: Decodable {
 private enum TextFixtures {
   static let encoder = Result {
     try TextEncoder.live(
-      dependencies: VisionFixtures.dependencies, options: InferenceOptions(precision: .f32, threads: 2))
+      dependencies: VisionFixtures.dependencies,
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
   }
 }
 

@@ -19,6 +19,9 @@ enum VisionFixtures {
 
   static func analyzer(_ kind: FaceDetectorKind = .scrfd) throws -> FaceAnalyzer {
     try FaceAnalyzer.live(
-      dependencies: dependencies, detector: kind, options: InferenceOptions(precision: .f32, threads: 2))
+      dependencies: dependencies,
+      detector: kind,
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
   }
 }

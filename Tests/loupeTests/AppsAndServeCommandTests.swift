@@ -15,7 +15,8 @@ import Testing
     ])
     #expect(created.status == 0, "\(created.standardError)")
     let app = try #require(
-      try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String])
+      try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String]
+    )
     let id = try #require(app["app_id"])
     #expect(app["token"]?.count == 64)
 

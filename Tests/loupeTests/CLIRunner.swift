@@ -32,7 +32,8 @@ enum CLIRunner {
     return Result(
       status: process.terminationStatus,
       standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      standardError: String(decoding: errorData, as: UTF8.self)
+    )
   }
 
   static func packageFile(_ path: String) -> String {

@@ -24,7 +24,10 @@ import Testing
     first.kill()
 
     let second = try await ServerProcess.start(
-      CLIRunner.executable, arguments: arguments, in: CLIRunner.repository)
+      CLIRunner.executable,
+      arguments: arguments,
+      in: CLIRunner.repository
+    )
     defer { _ = second.stop() }
     let finished = try await fixture.wait(for: jobID, at: second.baseURL, state: 2, prefix: "success")
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")

@@ -21,7 +21,8 @@ import Testing
         "scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025", "face_mesh_468",
         "efficientnet_lite2", "ssd_mobilenet_v2_coco",
         "age_v1", "gender_v1", "text_tokenizer", "text_encoder",
-      ])
+      ]
+    )
     for entry in entries {
       #expect(entry.present && entry.verified == true, "\(entry.id)")
       #expect(entry.sha256.count == 64 && !entry.licence.isEmpty && entry.package.contains("=="))

@@ -20,7 +20,8 @@ struct ServeFixture {
     let created = try CLIRunner.run(["apps", "create", "test", "--json", "--data-dir", dataDirectory.path])
     let app = try #require(
       try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String],
-      "\(created.standardError)")
+      "\(created.standardError)"
+    )
     appID = try #require(app["app_id"])
     token = try #require(app["token"])
     arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
@@ -41,7 +42,8 @@ struct ServeFixture {
   private func script(_ arguments: [String]) async throws -> String {
     let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "Fixtures/pai_job.py")
+      "Fixtures/pai_job.py"
+    )
     return try await runProcess(python, [script.path] + arguments)
   }
 }

@@ -17,7 +17,10 @@ import Testing
     let arguments = fixture.arguments
 
     let api = try await ServerProcess.start(
-      CLIRunner.executable, arguments: arguments + ["--role", "api"], in: CLIRunner.repository)
+      CLIRunner.executable,
+      arguments: arguments + ["--role", "api"],
+      in: CLIRunner.repository
+    )
     defer { api.stop() }
     let jobID = try await fixture.submit(clip.url, to: api.baseURL)
     // Nothing runs jobs yet: the API process has no workers.

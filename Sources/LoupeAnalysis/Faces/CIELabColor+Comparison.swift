@@ -19,14 +19,19 @@ extension CIELabColor {
     guard !colors.isEmpty else { return nil }
     func middle(_ values: [Float]) -> Float { values.sorted()[values.count / 2] }
     return CIELabColor(
-      lightness: middle(colors.map(\.lightness)), a: middle(colors.map(\.a)), b: middle(colors.map(\.b)))
+      lightness: middle(colors.map(\.lightness)),
+      a: middle(colors.map(\.a)),
+      b: middle(colors.map(\.b))
+    )
   }
 
   static func mean(of colors: [CIELabColor]) -> CIELabColor? {
     guard !colors.isEmpty else { return nil }
     let count = Float(colors.count)
     return CIELabColor(
-      lightness: colors.reduce(0) { $0 + $1.lightness } / count, a: colors.reduce(0) { $0 + $1.a } / count,
-      b: colors.reduce(0) { $0 + $1.b } / count)
+      lightness: colors.reduce(0) { $0 + $1.lightness } / count,
+      a: colors.reduce(0) { $0 + $1.a } / count,
+      b: colors.reduce(0) { $0 + $1.b } / count
+    )
   }
 }

@@ -18,14 +18,19 @@ public struct FaceAttributeAnalyzer: Sendable {
   }
 
   /// SCRFD, 2d106det and the age and gender networks from the installed models.
-  public static func live(dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions())
+  public static func live(
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions = InferenceOptions()
+  )
     throws -> FaceAttributeAnalyzer
   {
     FaceAttributeAnalyzer(
       detector: SCRFDDetector(
-        model: try dependencies.model(ModelCatalog.scrfd500M, options: options)),
+        model: try dependencies.model(ModelCatalog.scrfd500M, options: options)
+      ),
       landmarker: try FaceLandmarker106.live(dependencies: dependencies, options: options),
-      ageGender: try AgeGenderEstimator.live(dependencies: dependencies, options: options))
+      ageGender: try AgeGenderEstimator.live(dependencies: dependencies, options: options)
+    )
   }
 
   /// Every face's attributes; an empty list when there is no face (PAI's semantics).
@@ -55,11 +60,15 @@ public struct FaceAttributeAnalyzer: Sendable {
       throw AnalysisError.modelFailure("the face landmarks are degenerate")
     }
     return FaceAttributes(
-      index: index, box: face.box, faceScore: face.score, faceShape: shape,
+      index: index,
+      box: face.box,
+      faceScore: face.score,
+      faceShape: shape,
       hairColor: hairEstimator.probabilities(for: landmarks, in: image),
       age: Int(estimate.age.rounded()),
       gender: estimate.isMale ? .male : .female,
-      genderProbability: max(estimate.maleProbability, estimate.femaleProbability))
+      genderProbability: max(estimate.maleProbability, estimate.femaleProbability)
+    )
   }
 
   private func detect(in image: PixelBuffer) async throws -> [DetectedFace] {

@@ -59,7 +59,8 @@ public struct FaceShapeClassifier: Sendable {
     let weights = distances.map { exp(-0.5 * ($0 - nearest)) }
     let total = weights.reduce(0, +)
     return Dictionary(
-      uniqueKeysWithValues: zip(Self.prototypes, weights).map { ($0.shape, $1 / total) })
+      uniqueKeysWithValues: zip(Self.prototypes, weights).map { ($0.shape, $1 / total) }
+    )
   }
 
   func measure(_ face: FaceLandmarks106) -> Measurements? {
@@ -81,6 +82,7 @@ public struct FaceShapeClassifier: Sendable {
       length: face.browCenter.distance(to: chin) * 1.5 / cheekbones,
       jaw: face.contourWidth(at: Self.jawLevel) / cheekbones,
       forehead: (browRight - browLeft) / cheekbones,
-      chinAngle: acos(min(1, max(-1, cosine))) * 180 / .pi)
+      chinAngle: acos(min(1, max(-1, cosine))) * 180 / .pi
+    )
   }
 }

@@ -36,7 +36,8 @@ public struct HairColorEstimator: Sendable {
     var counts: [HairColor: Int] = [:]
     for color in classes { counts[color, default: 0] += 1 }
     var shares = Dictionary(
-      uniqueKeysWithValues: HairColor.allCases.map { ($0, Float(counts[$0] ?? 0) / Float(classes.count)) })
+      uniqueKeysWithValues: HairColor.allCases.map { ($0, Float(counts[$0] ?? 0) / Float(classes.count)) }
+    )
     let gradient = gradientStrength(samples: samples, classes: classes)
     guard gradient > 0 else { return shares }
     for color in HairColor.allCases { shares[color, default: 0] *= 1 - gradient }
@@ -69,7 +70,9 @@ public struct HairColorEstimator: Sendable {
         let u = dx * axis.x + dy * axis.y, v = dx * down.x + dy * down.y
         guard abs(u) < halfWidth, v > top, v < bottom else { continue }
         let pixel = image[x, y]
-        samples.append(Sample(lab: CIELabColor(red: Float(pixel.r), green: Float(pixel.g), blue: Float(pixel.b)), height: v))
+        samples.append(
+          Sample(lab: CIELabColor(red: Float(pixel.r), green: Float(pixel.g), blue: Float(pixel.b)), height: v)
+        )
       }
     }
     return samples

@@ -20,7 +20,9 @@ public struct AlignedFace: Sendable, Equatable {
   public static let template: [Point] = ArcFaceAlignment.template.map { point in
     let half = Float(ArcFaceAlignment.side) / 2
     return Point(
-      x: (point.x - half) * templateScale + Float(side) / 2, y: (point.y - half) * templateScale + Float(side) / 2)
+      x: (point.x - half) * templateScale + Float(side) / 2,
+      y: (point.y - half) * templateScale + Float(side) / 2
+    )
   }
 
   /// The crop transform of a face: image coordinates to crop coordinates.

@@ -17,8 +17,11 @@ extension IdentityModel {
 
   public func files() throws -> [String: Data] {
     let manifest = Manifest(
-      meanEmbedding: meanEmbedding, referenceIndex: referenceIndex, photos: photos,
-      landmarks: faces.map { $0.landmarks.flatMap { [$0.x, $0.y] } })
+      meanEmbedding: meanEmbedding,
+      referenceIndex: referenceIndex,
+      photos: photos,
+      landmarks: faces.map { $0.landmarks.flatMap { [$0.x, $0.y] } }
+    )
     var files = [Self.manifestName: try JSONEncoder().encode(manifest)]
     for (index, face) in faces.enumerated() {
       files[Self.faceFileName(index)] = Data(try ImageEncoder.encode(face.image, as: .png))
@@ -44,8 +47,11 @@ extension IdentityModel {
       throw IdentityModelError.missingFile("reference face")
     }
     return IdentityModel(
-      meanEmbedding: manifest.meanEmbedding, faces: faces, referenceIndex: manifest.referenceIndex,
-      photos: manifest.photos)
+      meanEmbedding: manifest.meanEmbedding,
+      faces: faces,
+      referenceIndex: manifest.referenceIndex,
+      photos: manifest.photos
+    )
   }
 }
 

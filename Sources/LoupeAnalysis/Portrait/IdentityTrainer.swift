@@ -41,7 +41,10 @@ public struct IdentityTrainer: Sendable {
     }
     guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else { throw PortraitError.noUsablePhoto }
     return IdentityModel(
-      meanEmbedding: mean, faces: faces, referenceIndex: best,
-      photos: photos.map { IdentityModel.PhotoState(url: $0.url, code: $0.check.code, frontal: $0.check.frontal) })
+      meanEmbedding: mean,
+      faces: faces,
+      referenceIndex: best,
+      photos: photos.map { IdentityModel.PhotoState(url: $0.url, code: $0.check.code, frontal: $0.check.frontal) }
+    )
   }
 }

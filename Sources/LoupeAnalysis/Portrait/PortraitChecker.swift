@@ -62,7 +62,13 @@ public struct PortraitChecker: Sendable {
       return PortraitPhotoCheck(code: .encodingError, frontal: frontal, shortSide: shortSide, face: face, pose: pose)
     }
     return PortraitPhotoCheck(
-      code: .success, frontal: frontal, shortSide: shortSide, face: face, pose: pose, embedding: embedding)
+      code: .success,
+      frontal: frontal,
+      shortSide: shortSide,
+      face: face,
+      pose: pose,
+      embedding: embedding
+    )
   }
 
   /// The one face of the photo, or `nil` when there is none or no face dominates.

@@ -14,7 +14,9 @@ public struct PortraitCreator: Sendable {
   public let renderer: any PortraitRenderer
 
   public init(
-    detector: any FaceDetector, embedder: any FaceEmbedder, landmarker: FaceLandmarker106,
+    detector: any FaceDetector,
+    embedder: any FaceEmbedder,
+    landmarker: FaceLandmarker106,
     renderer: any PortraitRenderer
   ) {
     self.detector = detector
@@ -23,7 +25,11 @@ public struct PortraitCreator: Sendable {
     self.renderer = renderer
   }
 
-  public func create(template: PixelBuffer, identities: [IdentityModel], options: PortraitOptions) async throws
+  public func create(
+    template: PixelBuffer,
+    identities: [IdentityModel],
+    options: PortraitOptions
+  ) async throws
     -> PortraitCreation
   {
     precondition(!identities.isEmpty, "a portrait needs an identity")
@@ -46,21 +52,29 @@ public struct PortraitCreator: Sendable {
     let image = try await renderer.render(template: template, faces: faces, identities: identities, options: options)
     let scale = Float(image.width) / Float(template.width)
     return PortraitCreation(
-      image: image, similarities: try await similarities(in: image, at: chosen, scaledBy: scale, to: identities))
+      image: image,
+      similarities: try await similarities(in: image, at: chosen, scaledBy: scale, to: identities)
+    )
   }
 
   /// For each template face, the result face found nearest it (largest overlap; the result may
   /// be `scale` times the template's size), compared with its identity; 0 when no face is found
   /// there any more.
   func similarities(
-    in image: PixelBuffer, at places: [DetectedFace], scaledBy scale: Float, to identities: [IdentityModel]
+    in image: PixelBuffer,
+    at places: [DetectedFace],
+    scaledBy scale: Float,
+    to identities: [IdentityModel]
   ) async throws -> [Float] {
     let found = try await modelStep { try await detector.detect(in: image) }
     var scores: [Float] = []
     for (place, identity) in zip(places, identities) {
       let box = Rect(
-        x: place.box.x * scale, y: place.box.y * scale, width: place.box.width * scale,
-        height: place.box.height * scale)
+        x: place.box.x * scale,
+        y: place.box.y * scale,
+        width: place.box.width * scale,
+        height: place.box.height * scale
+      )
       guard
         let match = found.max(by: { $0.box.intersectionOverUnion(with: box) < $1.box.intersectionOverUnion(with: box) }
         ),

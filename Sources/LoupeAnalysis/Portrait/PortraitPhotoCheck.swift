@@ -14,8 +14,12 @@ public struct PortraitPhotoCheck: Sendable {
   public var embedding: [Float]?
 
   public init(
-    code: PortraitCheckCode, frontal: Bool = false, shortSide: Int = 0, face: DetectedFace? = nil,
-    pose: HeadPose? = nil, embedding: [Float]? = nil
+    code: PortraitCheckCode,
+    frontal: Bool = false,
+    shortSide: Int = 0,
+    face: DetectedFace? = nil,
+    pose: HeadPose? = nil,
+    embedding: [Float]? = nil
   ) {
     self.code = code
     self.frontal = frontal

@@ -7,7 +7,10 @@ import LoupeVision
 public protocol PortraitRenderer: Sendable {
   /// `faces[i]` of `template` takes `identities[i]`; returns the whole finished image.
   func render(
-    template: PixelBuffer, faces: [TemplateFace], identities: [IdentityModel], options: PortraitOptions
+    template: PixelBuffer,
+    faces: [TemplateFace],
+    identities: [IdentityModel],
+    options: PortraitOptions
   ) async throws -> PixelBuffer
 }
 

@@ -19,7 +19,8 @@ struct BRISQUEModel: Sendable {
     let range = directory.appendingPathComponent("brisque_range_live.yml")
     for file in [model, range] where !FileManager.default.fileExists(atPath: file.path) {
       throw AnalysisError.modelFailure(
-        "BRISQUE model file \(file.path) is missing: install the Debian package opencv-data (scripts/setup)")
+        "BRISQUE model file \(file.path) is missing: install the Debian package opencv-data (scripts/setup)"
+      )
     }
     return try BRISQUEModel(model: try text(of: model), range: try text(of: range))
   }

@@ -51,7 +51,8 @@ extension GreyPlane {
       let w2 = ((a + 2) * (1 - t) - (a + 3)) * (1 - t) * (1 - t) + 1
       return CubicTap(
         indices: (clamp(start - 1), clamp(start), clamp(start + 1), clamp(start + 2)),
-        weights: (w0, w1, w2, 1 - w0 - w1 - w2))
+        weights: (w0, w1, w2, 1 - w0 - w1 - w2)
+      )
     }
   }
 }

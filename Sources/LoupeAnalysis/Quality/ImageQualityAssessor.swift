@@ -35,7 +35,8 @@ public struct ImageQualityAssessor: Sendable {
       clippedHighlights: measures.clippedHighlights,
       meanLuminance: measures.meanLuminance,
       width: image.width,
-      height: image.height)
+      height: image.height
+    )
   }
 
   private static func analysisCopy(of image: PixelBuffer) -> PixelBuffer {

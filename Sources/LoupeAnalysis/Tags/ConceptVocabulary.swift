@@ -13,9 +13,11 @@ public struct ConceptVocabulary: Sendable {
     let imageNet = try LabelSet.imageNetWithChinese()
     let coco = try LabelSet.cocoWithChinese()
     return ConceptVocabulary(
-      imageNet: imageNet, coco: coco,
+      imageNet: imageNet,
+      coco: coco,
       imageNetEmbeddings: try await embeddings(of: imageNet, encoder: encoder),
-      cocoEmbeddings: try await embeddings(of: coco, encoder: encoder))
+      cocoEmbeddings: try await embeddings(of: coco, encoder: encoder)
+    )
   }
 
   func embedding(of label: ImageLabel) -> [Float] {

@@ -13,7 +13,10 @@ public struct ImageTagger: Sendable {
   public var conceptCount = 10
 
   public init(
-    classifier: ImageClassifier, detector: ObjectDetector, vocabulary: ConceptVocabulary, encoder: TextEncoder
+    classifier: ImageClassifier,
+    detector: ObjectDetector,
+    vocabulary: ConceptVocabulary,
+    encoder: TextEncoder
   ) {
     self.classifier = classifier
     self.detector = detector
@@ -27,7 +30,8 @@ public struct ImageTagger: Sendable {
       classifier: try ImageClassifier.live(dependencies: dependencies, options: options),
       detector: try ObjectDetector.live(dependencies: dependencies, options: options),
       vocabulary: try await ConceptVocabulary.build(encoder: encoder),
-      encoder: encoder)
+      encoder: encoder
+    )
   }
 
   public func tag(_ image: PixelBuffer) async throws -> ImageTagging {
@@ -51,7 +55,10 @@ public struct ImageTagger: Sendable {
     let concepts = tags.map { (weight: $0.score, vector: vocabulary.embedding(of: $0.label)) }
     let cocoScores = vocabulary.coco.identifiers.map { bestObject[$0] ?? 0 }
     return ImageTagging(
-      tags: tags, embedding: ConceptEmbedding.combine(concepts), labelScores: classification.probabilities + cocoScores)
+      tags: tags,
+      embedding: ConceptEmbedding.combine(concepts),
+      labelScores: classification.probabilities + cocoScores
+    )
   }
 
   /// `tags` named in `language`, in their order; where two labels share a name there (the

@@ -11,7 +11,10 @@ public struct ContentEvidence: Sendable {
   public var textInEmbedding: Bool
 
   public init(
-    frames: [PixelBuffer] = [], images: [PixelBuffer] = [], texts: [WeightedText] = [], textInEmbedding: Bool = false
+    frames: [PixelBuffer] = [],
+    images: [PixelBuffer] = [],
+    texts: [WeightedText] = [],
+    textInEmbedding: Bool = false
   ) {
     self.frames = frames
     self.images = images

@@ -13,7 +13,10 @@ public struct VideoCategoryClassifier: Sendable {
   /// 0.05 a lead of 0.1 is a factor of e² ≈ 7.4 in score.
   public var temperature: Float = 0.05
 
-  public static func build(encoder: TextEncoder, categories: [VideoCategory] = VideoTaxonomy.categories)
+  public static func build(
+    encoder: TextEncoder,
+    categories: [VideoCategory] = VideoTaxonomy.categories
+  )
     async throws -> VideoCategoryClassifier
   {
     var embeddings: [[Float]] = []

@@ -40,11 +40,14 @@ public struct VideoContentAnalyzer: Sendable {
     var embedding = visual
     if evidence.textInEmbedding && !textEvidence.isEmpty {
       embedding = ConceptEmbedding.combine(
-        (visualEvidence + textEvidence).map { (weight: $0.weight, vector: $0.embedding) })
+        (visualEvidence + textEvidence).map { (weight: $0.weight, vector: $0.embedding) }
+      )
     }
     return VideoContent(
-      categories: classifier.classify(visualEvidence + textEvidence), tags: Self.merge(taggings),
-      embedding: embedding)
+      categories: classifier.classify(visualEvidence + textEvidence),
+      tags: Self.merge(taggings),
+      embedding: embedding
+    )
   }
 
   /// Merges by label, never by name: two labels that one language happens to name alike stay

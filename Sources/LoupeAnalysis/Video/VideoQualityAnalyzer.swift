@@ -26,7 +26,9 @@ public struct VideoQualityAnalyzer: Sendable {
     let low = sorted[Int((Double(sorted.count - 1) * 0.1).rounded(.down))]
     let smoothness = 0.8 + 0.2 * min(max(frameRate, 0), 24) / 24
     return VideoQuality(
-      score: min(100, max(0, (0.7 * mean + 0.3 * low) * smoothness)), frameScores: scores,
-      singleImage: min(1, max(0, motion)))
+      score: min(100, max(0, (0.7 * mean + 0.3 * low) * smoothness)),
+      frameScores: scores,
+      singleImage: min(1, max(0, motion))
+    )
   }
 }

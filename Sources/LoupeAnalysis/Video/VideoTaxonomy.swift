@@ -5,20 +5,32 @@ public enum VideoTaxonomy {
   public static let categories: [VideoCategory] = [
     category("生活", "Lifestyle", "日常生活记录、家居、购物、vlog、家人朋友", "everyday life, home, shopping, vlog, family and friends"),
     category(
-      "体育", "Sports", "体育比赛、篮球、足球、网球、运动员、健身、跑步",
-      "sports match, basketball, football, tennis, athletes, workout, running"),
+      "体育",
+      "Sports",
+      "体育比赛、篮球、足球、网球、运动员、健身、跑步",
+      "sports match, basketball, football, tennis, athletes, workout, running"
+    ),
     category(
-      "旅游", "Travel", "旅行、风景、名胜古迹、山川湖海、城市街景、酒店",
-      "travel, scenery, landmarks, mountains, lakes, sea, city streets, hotel"),
+      "旅游",
+      "Travel",
+      "旅行、风景、名胜古迹、山川湖海、城市街景、酒店",
+      "travel, scenery, landmarks, mountains, lakes, sea, city streets, hotel"
+    ),
     category(
-      "三农", "Rural life and farming", "农村、农业、种植、庄稼、农田、家畜、拖拉机",
-      "countryside, farming, crops, fields, livestock, tractor, harvest"),
+      "三农",
+      "Rural life and farming",
+      "农村、农业、种植、庄稼、农田、家畜、拖拉机",
+      "countryside, farming, crops, fields, livestock, tractor, harvest"
+    ),
     category("美食", "Food", "美食、烹饪、做菜、餐厅、小吃、甜点、饮品", "food, cooking, recipes, restaurant, snacks, dessert, drinks"),
     category("动漫", "Anime and animation", "动漫、动画片、卡通、漫画、二次元", "anime, animated film, cartoon, comics, manga"),
     category("音乐", "Music", "音乐、唱歌、乐器、演唱会、吉他、钢琴、乐队", "music, singing, instruments, concert, guitar, piano, band"),
     category(
-      "科技", "Technology", "科技、数码产品开箱、智能手机、电脑、电子设备、航天、机器人",
-      "technology, gadget unboxing, smartphone, computer, electronics, spaceflight, robot"),
+      "科技",
+      "Technology",
+      "科技、数码产品开箱、智能手机、电脑、电子设备、航天、机器人",
+      "technology, gadget unboxing, smartphone, computer, electronics, spaceflight, robot"
+    ),
     category("游戏", "Gaming", "电子游戏、游戏实况、电竞、手游", "video games, gameplay, esports, mobile games"),
     category("汽车", "Cars", "汽车、试驾、驾驶、赛车、摩托车、公路", "cars, test drive, driving, racing, motorcycle, road"),
     category("宠物", "Pets", "宠物、猫、狗、萌宠", "pets, cat, dog, cute animals"),

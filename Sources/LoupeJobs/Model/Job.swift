@@ -30,10 +30,24 @@ public struct Job: Sendable, Equatable, Identifiable {
   public var leaseExpiresAt: Date?
 
   public init(
-    id: Int64, appID: String, batchID: Int64? = nil, kind: String, action: String, object: String, request: String,
-    state: JobState = .queued, message: String = JobMessage.queued, progress: Double = 0, result: String = "",
-    attempts: Int = 0, createdAt: Date, runAfter: Date? = nil, startedAt: Date? = nil, finishedAt: Date? = nil,
-    leaseOwner: String? = nil, leaseExpiresAt: Date? = nil
+    id: Int64,
+    appID: String,
+    batchID: Int64? = nil,
+    kind: String,
+    action: String,
+    object: String,
+    request: String,
+    state: JobState = .queued,
+    message: String = JobMessage.queued,
+    progress: Double = 0,
+    result: String = "",
+    attempts: Int = 0,
+    createdAt: Date,
+    runAfter: Date? = nil,
+    startedAt: Date? = nil,
+    finishedAt: Date? = nil,
+    leaseOwner: String? = nil,
+    leaseExpiresAt: Date? = nil
   ) {
     self.id = id
     self.appID = appID

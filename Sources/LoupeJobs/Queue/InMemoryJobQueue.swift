@@ -133,8 +133,15 @@ public actor InMemoryJobQueue: JobQueue {
 
   private func insert(_ job: NewJob, batchID: Int64?, now: Date) -> Job {
     let stored = Job(
-      id: nextJobID, appID: job.appID, batchID: batchID, kind: job.kind, action: job.action, object: job.object,
-      request: job.request, createdAt: now)
+      id: nextJobID,
+      appID: job.appID,
+      batchID: batchID,
+      kind: job.kind,
+      action: job.action,
+      object: job.object,
+      request: job.request,
+      createdAt: now
+    )
     nextJobID += 1
     jobs[stored.id] = stored
     return stored

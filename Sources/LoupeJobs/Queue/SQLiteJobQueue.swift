@@ -38,8 +38,10 @@ public struct SQLiteJobQueue: JobQueue {
     try await database.read { database in
       let exists =
         try Bool.fetchOne(
-          database, sql: "SELECT EXISTS (SELECT 1 FROM job_batch WHERE id = ? AND app_id = ?)",
-          arguments: [id, appID]) ?? false
+          database,
+          sql: "SELECT EXISTS (SELECT 1 FROM job_batch WHERE id = ? AND app_id = ?)",
+          arguments: [id, appID]
+        ) ?? false
       guard exists else { return nil }
       return try Job.fetchAll(database, sql: "SELECT * FROM job WHERE batch_id = ? ORDER BY id", arguments: [id])
     }
@@ -68,15 +70,16 @@ public struct SQLiteJobQueue: JobQueue {
           WHERE (state = \(queued) AND run_after <= :now) OR (state = \(running) AND lease_expires_at <= :now)
           ORDER BY run_after, id LIMIT 1
           """,
-        arguments: ["now": now])
-      {
+        arguments: ["now": now]
+      ) {
         if candidate.state == .running && candidate.attempts >= maxAttempts {
           try database.execute(
             sql: """
               UPDATE job SET state = \(failed), message = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
               WHERE id = ?
               """,
-            arguments: [JobMessage.interrupted(times: candidate.attempts), now, candidate.id])
+            arguments: [JobMessage.interrupted(times: candidate.attempts), now, candidate.id]
+          )
           continue
         }
         try database.execute(
@@ -85,14 +88,20 @@ public struct SQLiteJobQueue: JobQueue {
               started_at = COALESCE(started_at, ?), message = ?, progress = 0
             WHERE id = ?
             """,
-          arguments: [owner, now.addingTimeInterval(leaseDuration), now, JobMessage.started, candidate.id])
+          arguments: [owner, now.addingTimeInterval(leaseDuration), now, JobMessage.started, candidate.id]
+        )
         return try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ?", arguments: [candidate.id])
       }
       return nil
     }
   }
 
-  public func update(_ lease: JobLease, message: String?, progress: Double?, leaseExpiresAt: Date) async throws
+  public func update(
+    _ lease: JobLease,
+    message: String?,
+    progress: Double?,
+    leaseExpiresAt: Date
+  ) async throws
     -> Bool
   {
     try await fenced(
@@ -100,7 +109,8 @@ public struct SQLiteJobQueue: JobQueue {
       sql: """
         UPDATE job SET message = COALESCE(?, message), progress = COALESCE(?, progress), lease_expires_at = ?
         """,
-      arguments: [message, progress, leaseExpiresAt])
+      arguments: [message, progress, leaseExpiresAt]
+    )
   }
 
   public func settle(_ lease: JobLease, _ outcome: JobOutcome, now: Date) async throws -> Bool {
@@ -108,22 +118,30 @@ public struct SQLiteJobQueue: JobQueue {
     switch outcome {
     case .succeeded(let result):
       return try await fenced(
-        lease, sql: "UPDATE job SET state = \(succeeded), message = ?, progress = 1, result = ?, finished_at = ?, \(clearLease)",
-        arguments: [JobMessage.success, result, now])
+        lease,
+        sql:
+          "UPDATE job SET state = \(succeeded), message = ?, progress = 1, result = ?, finished_at = ?, \(clearLease)",
+        arguments: [JobMessage.success, result, now]
+      )
     case .failed(let message):
       return try await fenced(
-        lease, sql: "UPDATE job SET state = \(failed), message = ?, finished_at = ?, \(clearLease)",
-        arguments: [message, now])
+        lease,
+        sql: "UPDATE job SET state = \(failed), message = ?, finished_at = ?, \(clearLease)",
+        arguments: [message, now]
+      )
     case .retry(let message, let runAfter):
       return try await fenced(
-        lease, sql: "UPDATE job SET state = \(queued), message = ?, progress = 0, run_after = ?, \(clearLease)",
-        arguments: [message, runAfter])
+        lease,
+        sql: "UPDATE job SET state = \(queued), message = ?, progress = 0, run_after = ?, \(clearLease)",
+        arguments: [message, runAfter]
+      )
     case .released(let message):
       return try await fenced(
         lease,
         sql:
           "UPDATE job SET state = \(queued), attempts = attempts - 1, message = ?, progress = 0, run_after = ?, \(clearLease)",
-        arguments: [message, now])
+        arguments: [message, now]
+      )
     }
   }
 
@@ -131,7 +149,8 @@ public struct SQLiteJobQueue: JobQueue {
     try await database.write { database in
       try database.execute(
         sql: "UPDATE job SET lease_expires_at = ?, message = ? WHERE state = \(running)",
-        arguments: [now, JobMessage.requeuedAfterRestart])
+        arguments: [now, JobMessage.requeuedAfterRestart]
+      )
       return database.changesCount
     }
   }
@@ -139,7 +158,9 @@ public struct SQLiteJobQueue: JobQueue {
   public func purge(finishedBefore cutoff: Date) async throws -> Int {
     try await database.write { database in
       try database.execute(
-        sql: "DELETE FROM job WHERE batch_id IS NULL AND state IN (\(finished)) AND finished_at < ?", arguments: [cutoff])
+        sql: "DELETE FROM job WHERE batch_id IS NULL AND state IN (\(finished)) AND finished_at < ?",
+        arguments: [cutoff]
+      )
       let single = database.changesCount
       let expiredBatches = """
         SELECT id FROM job_batch WHERE NOT EXISTS (
@@ -147,7 +168,9 @@ public struct SQLiteJobQueue: JobQueue {
         """
       let batched =
         try Int.fetchOne(
-          database, sql: "SELECT COUNT(*) FROM job WHERE batch_id IN (\(expiredBatches))", arguments: ["cutoff": cutoff]
+          database,
+          sql: "SELECT COUNT(*) FROM job WHERE batch_id IN (\(expiredBatches))",
+          arguments: ["cutoff": cutoff]
         )
         ?? 0
       try database.execute(sql: "DELETE FROM job_batch WHERE id IN (\(expiredBatches))", arguments: ["cutoff": cutoff])
@@ -159,7 +182,8 @@ public struct SQLiteJobQueue: JobQueue {
     try await database.write { database in
       try database.execute(
         sql: sql + " WHERE id = ? AND state = \(running) AND lease_owner = ? AND attempts = ?",
-        arguments: arguments + [lease.jobID, lease.owner, lease.attempt])
+        arguments: arguments + [lease.jobID, lease.owner, lease.attempt]
+      )
       return database.changesCount == 1
     }
   }
@@ -170,10 +194,18 @@ public struct SQLiteJobQueue: JobQueue {
         INSERT INTO job (app_id, batch_id, kind, action, object, request, state, message, created_at, run_after)
         VALUES (?, ?, ?, ?, ?, ?, \(queued), ?, ?, ?)
         """,
-      arguments: [job.appID, batchID, job.kind, job.action, job.object, job.request, JobMessage.queued, now, now])
+      arguments: [job.appID, batchID, job.kind, job.action, job.object, job.request, JobMessage.queued, now, now]
+    )
     return Job(
-      id: database.lastInsertedRowID, appID: job.appID, batchID: batchID, kind: job.kind, action: job.action,
-      object: job.object, request: job.request, createdAt: now)
+      id: database.lastInsertedRowID,
+      appID: job.appID,
+      batchID: batchID,
+      kind: job.kind,
+      action: job.action,
+      object: job.object,
+      request: job.request,
+      createdAt: now
+    )
   }
 }
 

@@ -14,8 +14,12 @@ public actor JobContext {
   private var leaseLost = false
 
   init(
-    job: Job, lease: JobLease, queue: any JobQueue, leaseDuration: TimeInterval,
-    progressInterval: TimeInterval = 0.5, now: @escaping @Sendable () -> Date
+    job: Job,
+    lease: JobLease,
+    queue: any JobQueue,
+    leaseDuration: TimeInterval,
+    progressInterval: TimeInterval = 0.5,
+    now: @escaping @Sendable () -> Date
   ) {
     self.job = job
     self.lease = lease
@@ -46,7 +50,11 @@ public actor JobContext {
     let time = now()
     lastWrite = time
     let held = try await queue.update(
-      lease, message: message, progress: progress, leaseExpiresAt: time.addingTimeInterval(leaseDuration))
+      lease,
+      message: message,
+      progress: progress,
+      leaseExpiresAt: time.addingTimeInterval(leaseDuration)
+    )
     if !held {
       leaseLost = true
       throw JobLeaseLost(jobID: job.id)

@@ -37,7 +37,10 @@ public struct JobWorkerPool: Service {
   let owner: String
 
   public init(
-    queue: any JobQueue, handler: any JobHandler, configuration: Configuration = Configuration(), logger: Logger,
+    queue: any JobQueue,
+    handler: any JobHandler,
+    configuration: Configuration = Configuration(),
+    logger: Logger,
     now: @escaping @Sendable () -> Date = Date.init
   ) {
     self.queue = queue
@@ -68,8 +71,11 @@ public struct JobWorkerPool: Service {
       let claimed: Job?
       do {
         claimed = try await queue.claim(
-          owner: owner, leaseDuration: configuration.leaseDuration, maxAttempts: configuration.retry.maxAttempts,
-          now: now())
+          owner: owner,
+          leaseDuration: configuration.leaseDuration,
+          maxAttempts: configuration.retry.maxAttempts,
+          now: now()
+        )
       } catch {
         if !Task.isCancelled { logger.error("claiming a job failed", metadata: ["error": "\(error)"]) }
         claimed = nil
@@ -89,7 +95,12 @@ public struct JobWorkerPool: Service {
     logger.info("job started", metadata: ["action": "\(job.action)", "attempt": "\(job.attempts)"])
     let started = ContinuousClock.now
     let context = JobContext(
-      job: job, lease: lease, queue: queue, leaseDuration: configuration.leaseDuration, now: now)
+      job: job,
+      lease: lease,
+      queue: queue,
+      leaseDuration: configuration.leaseDuration,
+      now: now
+    )
     let outcome: JobOutcome?
     do {
       outcome = .succeeded(result: try await runRenewingLease(job, context: context))

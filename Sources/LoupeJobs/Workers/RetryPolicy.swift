@@ -10,7 +10,10 @@ public struct RetryPolicy: Sendable, Equatable {
   public var maxBackoff: TimeInterval
 
   public init(
-    maxAttempts: Int = 3, initialBackoff: TimeInterval = 2, multiplier: Double = 4, maxBackoff: TimeInterval = 60
+    maxAttempts: Int = 3,
+    initialBackoff: TimeInterval = 2,
+    multiplier: Double = 4,
+    maxBackoff: TimeInterval = 60
   ) {
     precondition(maxAttempts >= 1, "a job runs at least once")
     self.maxAttempts = maxAttempts

@@ -22,8 +22,11 @@ public struct Rect: Sendable, Equatable, Hashable, Codable {
 
   public func intersectionOverUnion(with other: Rect) -> Float {
     let overlap = Rect(
-      minX: max(x, other.x), minY: max(y, other.y),
-      maxX: min(maxX, other.maxX), maxY: min(maxY, other.maxY))
+      minX: max(x, other.x),
+      minY: max(y, other.y),
+      maxX: min(maxX, other.maxX),
+      maxY: min(maxY, other.maxY)
+    )
     let intersection = overlap.width > 0 && overlap.height > 0 ? overlap.area : 0
     let union = area + other.area - intersection
     return union > 0 ? intersection / union : 0

@@ -46,8 +46,15 @@ public struct ImageDecoder: Sendable {
     var message: UnsafeMutablePointer<CChar>?
     let status = bytes.withUnsafeBytes { buffer in
       loupe_vips_decode_rgb(
-        buffer.baseAddress, buffer.count, format.vips, UInt64(limits.maxPixels),
-        &width, &height, &pixels, &message)
+        buffer.baseAddress,
+        buffer.count,
+        format.vips,
+        UInt64(limits.maxPixels),
+        &width,
+        &height,
+        &pixels,
+        &message
+      )
     }
     let reason = message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
     loupe_vips_free(message)
@@ -57,8 +64,10 @@ public struct ImageDecoder: Sendable {
       defer { loupe_vips_free(pixels) }
       let count = Int(width) * Int(height) * PixelBuffer.channels
       return try PixelBuffer(
-        width: Int(width), height: Int(height),
-        pixels: Array(UnsafeBufferPointer(start: pixels, count: count)))
+        width: Int(width),
+        height: Int(height),
+        pixels: Array(UnsafeBufferPointer(start: pixels, count: count))
+      )
     case Int(LOUPE_ERROR_TOO_LARGE.rawValue):
       throw ImageError.tooManyPixels(width: Int(width), height: Int(height), limit: limits.maxPixels)
     default:

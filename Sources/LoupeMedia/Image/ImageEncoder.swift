@@ -19,7 +19,15 @@ public enum ImageEncoder {
     var message: UnsafeMutablePointer<CChar>?
     let status = image.pixels.withUnsafeBufferPointer { pixels in
       loupe_vips_encode_rgb(
-        pixels.baseAddress, Int32(image.width), Int32(image.height), format, quality, &bytes, &length, &message)
+        pixels.baseAddress,
+        Int32(image.width),
+        Int32(image.height),
+        format,
+        quality,
+        &bytes,
+        &length,
+        &message
+      )
     }
     defer {
       loupe_vips_free(message)

@@ -40,7 +40,11 @@ public struct Mask: Sendable, Equatable {
   public func boundingBox(above threshold: Float = 0) -> Rect? {
     guard let bounds = pixelBounds(above: threshold) else { return nil }
     return Rect(
-      minX: Float(bounds.minX), minY: Float(bounds.minY), maxX: Float(bounds.maxX + 1), maxY: Float(bounds.maxY + 1))
+      minX: Float(bounds.minX),
+      minY: Float(bounds.minY),
+      maxX: Float(bounds.maxX + 1),
+      maxY: Float(bounds.maxY + 1)
+    )
   }
 
   /// `1 − value` everywhere.

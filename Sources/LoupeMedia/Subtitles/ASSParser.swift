@@ -25,7 +25,10 @@ enum ASSParser {
         format = value.split(separator: ",").map { $0.trimmingASCIIWhitespaceAndLowercased() }
         guard format.contains("start"), format.contains("end"), format.last == "text" else {
           throw SubtitleError.malformed(
-            format: .ass, line: index + 1, reason: "the Format line must name Start and End and end with Text")
+            format: .ass,
+            line: index + 1,
+            reason: "the Format line must name Start and End and end with Text"
+          )
         }
       } else if key == "dialogue" {
         cues.append(try cue(value, format: format, line: index + 1))
@@ -39,7 +42,10 @@ enum ASSParser {
     let fields = value.split(separator: ",", maxSplits: format.count - 1, omittingEmptySubsequences: false)
     guard fields.count == format.count else {
       throw SubtitleError.malformed(
-        format: .ass, line: line, reason: "Dialogue has \(fields.count) fields, the Format line \(format.count)")
+        format: .ass,
+        line: line,
+        reason: "Dialogue has \(fields.count) fields, the Format line \(format.count)"
+      )
     }
     func field(_ name: String) -> Substring { fields[format.firstIndex(of: name)!] }
     guard let start = SubtitleTimestamp.seconds(in: field("start")),

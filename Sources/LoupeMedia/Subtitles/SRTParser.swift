@@ -14,7 +14,10 @@ enum SRTParser {
         // A blank line inside a cue's text splits it; the orphaned lines belong to that cue.
         guard let last = cues.popLast() else {
           throw SubtitleError.malformed(
-            format: .srt, line: block.firstLine, reason: "expected a timing line like 00:00:01,000 --> 00:00:02,000")
+            format: .srt,
+            line: block.firstLine,
+            reason: "expected a timing line like 00:00:01,000 --> 00:00:02,000"
+          )
         }
         let more = SubtitleMarkup.plainTaggedText(lines.joined(separator: "\n"), decodesEntities: false)
         cues.append(SubtitleCue(start: last.start, end: last.end, text: last.text + "\n\n" + more))

@@ -25,7 +25,9 @@ public struct SubtitleSidecar: Sendable, Equatable {
       guard let format = SubtitleFormat(fileExtension: fileExtension), name.hasPrefix(stem + ".") else { return nil }
       let language = name.dropFirst(stem.count + 1).dropLast(fileExtension.count + 1)
       return SubtitleSidecar(
-        url: directory.appendingPathComponent(name), format: format, language: language.isEmpty ? nil : String(language)
+        url: directory.appendingPathComponent(name),
+        format: format,
+        language: language.isEmpty ? nil : String(language)
       )
     }
     return sidecars.sorted {

@@ -17,19 +17,26 @@ enum WebVTTParser {
       }
       guard let timingIndex = block.lines.prefix(2).firstIndex(where: { $0.contains("-->") }) else {
         throw SubtitleError.malformed(
-          format: .webVTT, line: block.firstLine, reason: "expected a timing line like 00:01.000 --> 00:02.000")
+          format: .webVTT,
+          line: block.firstLine,
+          reason: "expected a timing line like 00:01.000 --> 00:02.000"
+        )
       }
       let timingLine = block.firstLine + timingIndex
       guard let (start, end) = SubtitleTimestamp.range(in: block.lines[timingIndex]) else {
         throw SubtitleError.malformed(
-          format: .webVTT, line: timingLine, reason: "unreadable timing \"\(block.lines[timingIndex])\"")
+          format: .webVTT,
+          line: timingLine,
+          reason: "unreadable timing \"\(block.lines[timingIndex])\""
+        )
       }
       guard end >= start else {
         throw SubtitleError.malformed(format: .webVTT, line: timingLine, reason: "the cue ends before it starts")
       }
       let payload = block.lines[(timingIndex + 1)...].joined(separator: "\n")
       cues.append(
-        SubtitleCue(start: start, end: end, text: SubtitleMarkup.plainTaggedText(payload, decodesEntities: true)))
+        SubtitleCue(start: start, end: end, text: SubtitleMarkup.plainTaggedText(payload, decodesEntities: true))
+      )
     }
     return cues
   }

@@ -22,9 +22,16 @@ public struct VideoInfo: Sendable, Equatable {
   public var subtitleStreams: [SubtitleStreamInfo]
 
   public init(
-    duration: Double, frameRate: Double, width: Int, height: Int, rotation: Int = 0, codecName: String,
+    duration: Double,
+    frameRate: Double,
+    width: Int,
+    height: Int,
+    rotation: Int = 0,
+    codecName: String,
     formatName: String,
-    estimatedFrameCount: Int, hasAudio: Bool, subtitleStreams: [SubtitleStreamInfo]
+    estimatedFrameCount: Int,
+    hasAudio: Bool,
+    subtitleStreams: [SubtitleStreamInfo]
   ) {
     self.duration = duration
     self.frameRate = frameRate

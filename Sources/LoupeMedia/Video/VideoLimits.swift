@@ -11,7 +11,10 @@ public struct VideoLimits: Sendable, Equatable {
   public var minSide: Int
 
   public init(
-    maxBytes: Int = 200 << 20, maxDuration: Double = 3600, maxPixels: Int = 3840 * 2160, minSide: Int = 16
+    maxBytes: Int = 200 << 20,
+    maxDuration: Double = 3600,
+    maxPixels: Int = 3840 * 2160,
+    minSide: Int = 16
   ) {
     self.maxBytes = maxBytes
     self.maxDuration = maxDuration

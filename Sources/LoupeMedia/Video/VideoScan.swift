@@ -16,8 +16,13 @@ public struct VideoScan: Sendable, Equatable {
   public var subtitles: [SubtitleTrack]
 
   public init(
-    info: VideoInfo, decodedFrameCount: Int, samples: [VideoFrame], shots: [Shot], motion: Double,
-    blankFrameCount: Int, subtitles: [SubtitleTrack]
+    info: VideoInfo,
+    decodedFrameCount: Int,
+    samples: [VideoFrame],
+    shots: [Shot],
+    motion: Double,
+    blankFrameCount: Int,
+    subtitles: [SubtitleTrack]
   ) {
     self.info = info
     self.decodedFrameCount = decodedFrameCount

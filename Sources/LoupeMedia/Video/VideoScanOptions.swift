@@ -24,10 +24,16 @@ public struct VideoScanOptions: Sendable, Equatable {
   public var readsSubtitles: Bool
 
   public init(
-    limits: VideoLimits = .default, sampleInterval: Double = 0.5, sampleMaxSide: Int = 720, maxSamples: Int = 240,
+    limits: VideoLimits = .default,
+    sampleInterval: Double = 0.5,
+    sampleMaxSide: Int = 720,
+    maxSamples: Int = 240,
     threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
-    shotDetection: ShotDetectionOptions = ShotDetectionOptions(), shotFrameCapacity: Int = 16,
-    blankLumaDeviation: Double = 6, motionThreshold: Double = 2, readsSubtitles: Bool = true
+    shotDetection: ShotDetectionOptions = ShotDetectionOptions(),
+    shotFrameCapacity: Int = 16,
+    blankLumaDeviation: Double = 6,
+    motionThreshold: Double = 2,
+    readsSubtitles: Bool = true
   ) {
     self.limits = limits
     self.sampleInterval = sampleInterval

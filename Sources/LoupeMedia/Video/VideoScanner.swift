@@ -22,7 +22,9 @@ public struct VideoScanner: Sendable {
   ///   - isCancelled: polled for every packet and frame, as is `Task.isCancelled`; either stops
   ///     the scan with `VideoError.cancelled`.
   public func scan(
-    _ url: URL, progress: (Double) -> Void = { _ in }, isCancelled: () -> Bool = { false }
+    _ url: URL,
+    progress: (Double) -> Void = { _ in },
+    isCancelled: () -> Bool = { false }
   ) throws -> VideoScan {
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
     try options.limits.check(fileSize: size)

@@ -17,7 +17,9 @@ final class InferenceCompletion: @unchecked Sendable {
           guard let context else { return }
           Unmanaged<InferenceCompletion>.fromOpaque(context).takeUnretainedValue().finish(status: OK.rawValue)
         },
-        args: nil))
+        args: nil
+      )
+    )
     callback.pointee.args = Unmanaged.passUnretained(self).toOpaque()
     do {
       try check(ov_infer_request_set_callback(request, callback), "setting the completion callback")

@@ -32,16 +32,24 @@ public final class InferenceModel: @unchecked Sendable {
     var compiled: OpaquePointer?
     try Self.withProperties(for: options) { count, properties in
       try check(
-        ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled), "compiling \(path)")
+        ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled),
+        "compiling \(path)"
+      )
     }
     guard let compiled else {
       throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
     }
     do {
       inputs = try Self.ports(
-        of: compiled, count: ov_compiled_model_inputs_size, port: ov_compiled_model_input_by_index)
+        of: compiled,
+        count: ov_compiled_model_inputs_size,
+        port: ov_compiled_model_input_by_index
+      )
       outputs = try Self.ports(
-        of: compiled, count: ov_compiled_model_outputs_size, port: ov_compiled_model_output_by_index)
+        of: compiled,
+        count: ov_compiled_model_outputs_size,
+        port: ov_compiled_model_output_by_index
+      )
       requests = try InferRequestPool(compiledModel: compiled, count: options.concurrentRequests)
     } catch {
       ov_compiled_model_free(compiled)

@@ -58,7 +58,11 @@ public final class ModelCache: Sendable {
 
 extension DependenciesDirectory {
   /// The installed model `file` compiled with `options`, through the process-wide cache.
-  public func model(_ file: ModelFile, options: InferenceOptions, cache: ModelCache = .shared) throws
+  public func model(
+    _ file: ModelFile,
+    options: InferenceOptions,
+    cache: ModelCache = .shared
+  ) throws
     -> InferenceModel
   {
     try cache.model(at: url(for: file).path, options: options)

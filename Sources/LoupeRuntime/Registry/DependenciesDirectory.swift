@@ -11,7 +11,9 @@ public struct DependenciesDirectory: Sendable, Equatable {
 
   /// `LOUPE_DEPS` if set; otherwise the nearest `.deps` above the working directory or above
   /// the running executable (a build folder inside the repository).
-  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func locate(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> DependenciesDirectory?
   {
     if let path = environment["LOUPE_DEPS"], !path.isEmpty {

@@ -12,7 +12,9 @@ struct AuthMiddleware: RouterMiddleware {
   var clockSkew: TimeInterval = 15 * 60
 
   func handle(
-    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    _ request: Request,
+    context: Context,
+    next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     guard let header = request.headers[.authorization], let colon = header.lastIndex(of: ":") else {
       throw PAIError.unknownApp
@@ -23,7 +25,12 @@ struct AuthMiddleware: RouterMiddleware {
     let body = context.rawBody.readableBytesView
     guard
       RequestSignature.isValid(
-        signature, method: request.method.rawValue, path: request.uri.path, body: body, token: app.token)
+        signature,
+        method: request.method.rawValue,
+        path: request.uri.path,
+        body: body,
+        token: app.token
+      )
     else { throw PAIError.badSignature }
     try checkRequestTime(request.headers[.requestTime])
     let used = try await apps.recordRequest(appID: app.id)

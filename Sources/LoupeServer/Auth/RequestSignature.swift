@@ -6,14 +6,20 @@ import Foundation
 public enum RequestSignature {
   public static func sign(method: String, path: String, body: some DataProtocol, token: String) -> String {
     let mac = HMAC<SHA256>.authenticationCode(
-      for: Data(stringToSign(method: method, path: path, body: body).utf8), using: SymmetricKey(data: Data(token.utf8)))
+      for: Data(stringToSign(method: method, path: path, body: body).utf8),
+      using: SymmetricKey(data: Data(token.utf8))
+    )
     return mac.map { String(format: "%02x", $0) }.joined()
   }
 
   /// Verifies in constant time over the raw received bytes. An empty POST body is also checked as
   /// `{}`: the Python SDK signs `{}` for a request without a body while the Go SDK signs nothing.
   public static func isValid(
-    _ signature: String, method: String, path: String, body: some DataProtocol, token: String
+    _ signature: String,
+    method: String,
+    path: String,
+    body: some DataProtocol,
+    token: String
   ) -> Bool {
     guard let code = Data(hexadecimal: signature) else { return false }
     let key = SymmetricKey(data: Data(token.utf8))

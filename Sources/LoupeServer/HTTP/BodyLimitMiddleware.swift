@@ -9,7 +9,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
   var drainLimit = 1 << 30
 
   func handle(
-    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    _ request: Request,
+    context: Context,
+    next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     var collected = ByteBuffer()
     var total = 0

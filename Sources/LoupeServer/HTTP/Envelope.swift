@@ -39,6 +39,7 @@ enum EnvelopeResponse {
     return Response(
       status: status,
       headers: [.contentType: "application/json; charset=utf-8"],
-      body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+    )
   }
 }

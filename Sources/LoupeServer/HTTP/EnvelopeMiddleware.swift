@@ -9,7 +9,9 @@ struct EnvelopeMiddleware: RouterMiddleware {
   typealias Context = LoupeRequestContext
 
   func handle(
-    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    _ request: Request,
+    context: Context,
+    next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     var response: Response
     do {

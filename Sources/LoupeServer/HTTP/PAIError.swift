@@ -26,7 +26,10 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
   public static let badSignature = PAIError(status: .unauthorized, code: "PARAMETER_ERROR", message: "sign error")
   public static let modelNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "model not found")
   public static let quotaExceeded = PAIError(
-    status: .badRequest, code: "EXCEEDED_QUOTA_ERROR", message: "exceeded quota")
+    status: .badRequest,
+    code: "EXCEEDED_QUOTA_ERROR",
+    message: "exceeded quota"
+  )
   public static let notFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "not found")
   public static let jobNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "job not found")
   public static let batchNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "batch not found")
@@ -47,8 +50,10 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// 500: AI portraits' answer for a `model_id` with no trained identity behind it, in PAI's words.
   public static let identityUnavailable = PAIError(
-    status: .internalServerError, code: "error",
-    message: "Face id image decord error. Pleace check the user's lora is trained or not.")
+    status: .internalServerError,
+    code: "error",
+    message: "Face id image decord error. Pleace check the user's lora is trained or not."
+  )
 
   /// 422: a model failed while running; PAI spells the code `SEVER_ERROR`.
   public static func modelFailure(_ message: String) -> PAIError {

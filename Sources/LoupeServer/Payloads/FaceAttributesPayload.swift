@@ -12,8 +12,14 @@ public struct FaceAttributesPayload: Encodable, Sendable, Equatable {
     public var hairColor: [String: Double]?
 
     public init(
-      index: Int, bbox: [Int], faceScore: Double, age: Int, gender: String, genderScore: Double,
-      faceShape: [String: Double], hairColor: [String: Double]?
+      index: Int,
+      bbox: [Int],
+      faceScore: Double,
+      age: Int,
+      gender: String,
+      genderScore: Double,
+      faceShape: [String: Double],
+      hairColor: [String: Double]?
     ) {
       self.index = index
       self.bbox = bbox

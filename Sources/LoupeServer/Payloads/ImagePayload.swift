@@ -14,18 +14,23 @@ enum ImagePayload: Encodable {
     switch analysis.result {
     case .quality(let score):
       self = .quality(
-        QualityPayload(iqaResult: score.rounded(to: 2), imageHeight: analysis.height, imageWidth: analysis.width))
+        QualityPayload(iqaResult: score.rounded(to: 2), imageHeight: analysis.height, imageWidth: analysis.width)
+      )
     case .faceAttributes(let faces):
       self = .faceAttributes(FaceAttributesPayload(attr: faces.map(FaceAttributesPayload.Face.init)))
     case .ageRange(let estimate):
       self = .ageRange(
-        AgeRangePayload(ageRange: estimate.range.rawValue, probability: Double(estimate.probability).rounded(to: 4)))
+        AgeRangePayload(ageRange: estimate.range.rawValue, probability: Double(estimate.probability).rounded(to: 4))
+      )
     case .tags(let tags, let embedding):
       self = .tags(
         TagsPayload(
           tagResult: tags.map { TagsPayload.Tag(tag: $0.name, score: Double($0.score).rounded(to: 3)) },
-          embeddingResult: embedding.map(EmbeddingText.commaSeparated), imageHeight: analysis.height,
-          imageWidth: analysis.width))
+          embeddingResult: embedding.map(EmbeddingText.commaSeparated),
+          imageHeight: analysis.height,
+          imageWidth: analysis.width
+        )
+      )
     case .tagger(let caption):
       self = .tagger(TaggerPayload(caption: caption.caption, probs: caption.probabilities.map { Double($0) }))
     }
@@ -45,12 +50,18 @@ enum ImagePayload: Encodable {
 extension FaceAttributesPayload.Face {
   init(_ face: FaceAttributes) {
     self.init(
-      index: face.index, bbox: face.boundingBox, faceScore: Double(face.faceScore).rounded(to: 4), age: face.age,
-      gender: face.gender.rawValue, genderScore: Double(face.genderProbability).rounded(to: 4),
+      index: face.index,
+      bbox: face.boundingBox,
+      faceScore: Double(face.faceScore).rounded(to: 4),
+      age: face.age,
+      gender: face.gender.rawValue,
+      genderScore: Double(face.genderProbability).rounded(to: 4),
       faceShape: Dictionary(
-        uniqueKeysWithValues: face.faceShape.map { ($0.key.rawValue, Double($0.value).rounded(to: 4)) }),
+        uniqueKeysWithValues: face.faceShape.map { ($0.key.rawValue, Double($0.value).rounded(to: 4)) }
+      ),
       hairColor: face.hairColor.map { colours in
         Dictionary(uniqueKeysWithValues: colours.map { ($0.key.rawValue, Double($0.value).rounded(to: 4)) })
-      })
+      }
+    )
   }
 }

@@ -27,16 +27,32 @@ struct JobPayload: Encodable {
   /// The single-job shape: `type`, no batch fields.
   static func single(_ job: Job) -> JobPayload {
     JobPayload(
-      id: job.id, batchID: nil, appID: job.appID, state: job.state.rawValue, message: job.message,
-      createTime: RFC3339Time.string(from: job.createdAt), type: job.kind, object: nil, result: job.result,
-      progress: job.progress.rounded(to: 3))
+      id: job.id,
+      batchID: nil,
+      appID: job.appID,
+      state: job.state.rawValue,
+      message: job.message,
+      createTime: RFC3339Time.string(from: job.createdAt),
+      type: job.kind,
+      object: nil,
+      result: job.result,
+      progress: job.progress.rounded(to: 3)
+    )
   }
 
   /// The batch-entry shape: `batch_id` and `object`.
   static func batchEntry(_ job: Job) -> JobPayload {
     JobPayload(
-      id: job.id, batchID: job.batchID, appID: job.appID, state: job.state.rawValue, message: job.message,
-      createTime: RFC3339Time.string(from: job.createdAt), type: nil, object: job.object, result: job.result,
-      progress: job.progress.rounded(to: 3))
+      id: job.id,
+      batchID: job.batchID,
+      appID: job.appID,
+      state: job.state.rawValue,
+      message: job.message,
+      createTime: RFC3339Time.string(from: job.createdAt),
+      type: nil,
+      object: job.object,
+      result: job.result,
+      progress: job.progress.rounded(to: 3)
+    )
   }
 }

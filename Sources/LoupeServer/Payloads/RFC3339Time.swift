@@ -14,8 +14,17 @@ enum RFC3339Time {
     let offset = timeZone.secondsFromGMT(for: second)
     let sign = offset < 0 ? "-" : "+"
     return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03d%@%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, milliseconds, sign, abs(offset) / 3600,
-      abs(offset) % 3600 / 60)
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03d%@%02d:%02d",
+      parts.year ?? 0,
+      parts.month ?? 0,
+      parts.day ?? 0,
+      parts.hour ?? 0,
+      parts.minute ?? 0,
+      parts.second ?? 0,
+      milliseconds,
+      sign,
+      abs(offset) / 3600,
+      abs(offset) % 3600 / 60
+    )
   }
 }

@@ -25,7 +25,9 @@ struct BlobRoutes {
       guard !bytes.isEmpty else { throw PAIError.parameter("blob body is empty") }
       let id = try await blobs.put(bytes, appID: context.app.id)
       return try EnvelopeResponse.success(
-        Uploaded(blobID: id, url: MediaSource.blobPrefix + id, size: bytes.count), requestID: context.requestID)
+        Uploaded(blobID: id, url: MediaSource.blobPrefix + id, size: bytes.count),
+        requestID: context.requestID
+      )
     }
   }
 }

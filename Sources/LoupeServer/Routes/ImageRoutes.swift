@@ -22,8 +22,12 @@ struct ImageRoutes {
     group.post("images") { _, context in
       let request = try JSONBody.decode(ImageRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
       let analysis = try await images.analyze(
-        action: request.action, modelName: request.modelName, configure: try Configure(request.configure),
-        image: request.image, appID: context.app.id)
+        action: request.action,
+        modelName: request.modelName,
+        configure: try Configure(request.configure),
+        image: request.image,
+        appID: context.app.id
+      )
       return try EnvelopeResponse.success(ImagePayload(analysis), requestID: context.requestID)
     }
   }

@@ -19,7 +19,9 @@ struct JobRoutes {
       let id = try Self.identifier(context)
       guard let jobs = try await queue.batch(id: id, appID: context.app.id) else { throw PAIError.batchNotFound }
       return try EnvelopeResponse.success(
-        BatchEnvelope(jobs: jobs.map(JobPayload.batchEntry)), requestID: context.requestID)
+        BatchEnvelope(jobs: jobs.map(JobPayload.batchEntry)),
+        requestID: context.requestID
+      )
     }
   }
 

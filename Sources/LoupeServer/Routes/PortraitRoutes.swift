@@ -45,19 +45,30 @@ struct PortraitRoutes {
       let outcome = try await portraits.check(images: request.images, appID: context.app.id)
       return try EnvelopeResponse.success(
         PortraitCheckResponse(
-          checkResults: outcome.results, costTime: outcome.costTime, images: outcome.urls,
-          requestID: context.requestID),
-        requestID: context.requestID)
+          checkResults: outcome.results,
+          costTime: outcome.costTime,
+          images: outcome.urls,
+          requestID: context.requestID
+        ),
+        requestID: context.requestID
+      )
     }
     group.post("aigc_images/train") { _, context in
       let request = try JSONBody.decode(PhotosRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
       try PortraitActions.requireModel(
-        action: request.action, expected: PortraitActions.trainAction, modelName: request.modelName)
+        action: request.action,
+        expected: PortraitActions.trainAction,
+        modelName: request.modelName
+      )
       let training = try await portraits.train(images: request.images, appID: context.app.id)
       context.logger.info(
-        "portrait training queued", metadata: ["job_id": "\(training.jobID)", "model_id": "\(training.modelID)"])
+        "portrait training queued",
+        metadata: ["job_id": "\(training.jobID)", "model_id": "\(training.modelID)"]
+      )
       return try EnvelopeResponse.success(
-        PortraitTrainResponse(jobID: training.jobID, modelID: training.modelID), requestID: context.requestID)
+        PortraitTrainResponse(jobID: training.jobID, modelID: training.modelID),
+        requestID: context.requestID
+      )
     }
     group.post("aigc_images/create") { _, context in try await create(context) }
   }
@@ -81,19 +92,29 @@ struct PortraitRoutes {
     try PortraitActions.requireModel(action: request.action, expected: "AIGCImageCreate", modelName: request.modelName)
     let configure = try Configure(request.configure)
     let created = try await portraits.create(
-      modelID: request.modelID, modelIDs: request.modelIDs, templateImage: request.templateImage, configure: configure,
-      appID: context.app.id)
+      modelID: request.modelID,
+      modelIDs: request.modelIDs,
+      templateImage: request.templateImage,
+      configure: configure,
+      appID: context.app.id
+    )
     if !created.generativeKeys.isEmpty {
       context.logger.info(
         "portrait keys for a generative backend recorded, not applied",
-        metadata: ["keys": "\(created.generativeKeys.joined(separator: ","))"])
+        metadata: ["keys": "\(created.generativeKeys.joined(separator: ","))"]
+      )
     }
     let scores = created.similarities.map { Double($0).rounded(to: 4) }
     return try EnvelopeResponse.success(
       PortraitCreateResponse(
-        image: Data(created.jpeg).base64EncodedString(), costTime: created.costTime, modelID: created.modelIDs[0],
+        image: Data(created.jpeg).base64EncodedString(),
+        costTime: created.costTime,
+        modelID: created.modelIDs[0],
         modelIDs: created.modelIDs.count > 1 ? created.modelIDs : nil,
-        displayScore: created.displayScore ? scores.min() : nil, displayScores: created.displayScore ? scores : nil),
-      requestID: context.requestID)
+        displayScore: created.displayScore ? scores.min() : nil,
+        displayScores: created.displayScore ? scores : nil
+      ),
+      requestID: context.requestID
+    )
   }
 }

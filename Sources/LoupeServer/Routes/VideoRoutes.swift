@@ -54,18 +54,24 @@ struct VideoRoutes {
     group.post("videos") { _, context in
       let body = try JSONBody.decode(VideoRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
       let job = try await videos.submit(
-        action: body.action, modelName: body.modelName,
+        action: body.action,
+        modelName: body.modelName,
         video: .init(videoURL: body.videoURL, title: body.videoTitle, images: body.images, text: body.text),
-        configure: try Configure(body.configure), appID: context.app.id)
+        configure: try Configure(body.configure),
+        appID: context.app.id
+      )
       context.logger.info("video job queued", metadata: ["job_id": "\(job.id)", "action": "\(job.action)"])
       return try EnvelopeResponse.success(JobCreated(jobID: job.id), requestID: context.requestID)
     }
     group.post("batch_videos") { _, context in
       let body = try JSONBody.decode(BatchRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
       let batchID = try await videos.submitBatch(
-        action: body.action, modelName: body.modelName,
-        videos: body.videos.map { .init(videoURL: $0.url, title: $0.title) }, configure: try Configure(body.configure),
-        appID: context.app.id)
+        action: body.action,
+        modelName: body.modelName,
+        videos: body.videos.map { .init(videoURL: $0.url, title: $0.title) },
+        configure: try Configure(body.configure),
+        appID: context.app.id
+      )
       context.logger.info("video batch queued", metadata: ["batch_id": "\(batchID)", "jobs": "\(body.videos.count)"])
       return try EnvelopeResponse.success(BatchCreated(batchID: batchID), requestID: context.requestID)
     }

@@ -12,7 +12,9 @@ public struct AnalysisEngines: Sendable {
   public var portraits: (any PortraitService)?
 
   public init(
-    images: any ImageAnalysisService, videos: any VideoAnalysisService, portraits: (any PortraitService)? = nil
+    images: any ImageAnalysisService,
+    videos: any VideoAnalysisService,
+    portraits: (any PortraitService)? = nil
   ) {
     self.images = images
     self.videos = videos
@@ -20,13 +22,21 @@ public struct AnalysisEngines: Sendable {
   }
 
   /// Every live model Loupe serves.
-  public static func live(dependencies: DependenciesDirectory, options: InferenceOptions) async throws
+  public static func live(
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions
+  ) async throws
     -> AnalysisEngines
   {
     let images = try await LiveImageAnalysis.load(dependencies: dependencies, options: options)
     return AnalysisEngines(
-      images: images, videos: try await LiveVideoAnalysis.load(sharing: images),
+      images: images,
+      videos: try await LiveVideoAnalysis.load(sharing: images),
       portraits: try LivePortraitService.load(
-        dependencies: dependencies, options: options, renderer: FaceFusionRenderer()))
+        dependencies: dependencies,
+        options: options,
+        renderer: FaceFusionRenderer()
+      )
+    )
   }
 }

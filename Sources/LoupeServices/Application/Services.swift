@@ -27,8 +27,11 @@ public struct Services: Sendable {
   let portraitStore: PortraitModelStore
 
   public init(
-    configuration: ServiceConfiguration, database: LoupeDatabase, engines: AnalysisEngines,
-    httpClient: HTTPClient = RemoteFetcher.makeClient(), resolver: AddressResolver = .system
+    configuration: ServiceConfiguration,
+    database: LoupeDatabase,
+    engines: AnalysisEngines,
+    httpClient: HTTPClient = RemoteFetcher.makeClient(),
+    resolver: AddressResolver = .system
   ) throws {
     self.configuration = configuration
     self.database = database
@@ -40,7 +43,11 @@ public struct Services: Sendable {
     let portraitStore = try PortraitModelStore(database: database)
     let fetcher = RemoteFetcher(client: httpClient, policy: configuration.fetch, resolver: resolver)
     let loader = MediaLoader.live(
-      fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots, maxBytes: configuration.images.maxBytes)
+      fetcher: fetcher,
+      blobs: blobs,
+      mediaRoots: configuration.mediaRoots,
+      maxBytes: configuration.images.maxBytes
+    )
     let decoder = ImageDecoder(limits: configuration.images)
     images = ImageActions(analysis: engines.images, loader: loader, decoder: decoder)
     videos = VideoSubmissions(queue: queue, settings: configuration.videos)
@@ -61,18 +68,34 @@ public struct Services: Sendable {
   public func workers(logger: Logger) throws -> JobWorkerPool {
     let decoder = ImageDecoder(limits: configuration.images)
     let files = MediaFileLoader.live(
-      fetcher: fetcher, blobs: blobs, mediaRoots: configuration.mediaRoots,
-      scratch: try ScratchFolder(dataDirectory: configuration.dataDirectory))
+      fetcher: fetcher,
+      blobs: blobs,
+      mediaRoots: configuration.mediaRoots,
+      scratch: try ScratchFolder(dataDirectory: configuration.dataDirectory)
+    )
     let videoJobs = VideoJobHandler(
-      files: files, images: loader, imageDecoder: decoder, analysis: engines.videos, settings: configuration.videos,
+      files: files,
+      images: loader,
+      imageDecoder: decoder,
+      analysis: engines.videos,
+      settings: configuration.videos,
       // Concurrent jobs share the cores rather than each decoding with all of them.
-      decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers))
+      decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers)
+    )
     var handlers: [String: any JobHandler] = [VideoSubmissions.jobKind: videoJobs]
     if let portraits = engines.portraits {
       handlers[PortraitActions.jobKind] = PortraitJobHandler(
-        service: portraits, store: portraitStore, loader: loader, decoder: decoder)
+        service: portraits,
+        store: portraitStore,
+        loader: loader,
+        decoder: decoder
+      )
     }
     return JobWorkerPool(
-      queue: queue, handler: JobKindRouter(handlers: handlers), configuration: configuration.jobs, logger: logger)
+      queue: queue,
+      handler: JobKindRouter(handlers: handlers),
+      configuration: configuration.jobs,
+      logger: logger
+    )
   }
 }

@@ -14,13 +14,22 @@ public struct ImageActions: Sendable {
     self.decoder = decoder
   }
 
-  public func analyze(action: String, modelName: String?, configure: Configure, image: String?, appID: String)
+  public func analyze(
+    action: String,
+    modelName: String?,
+    configure: Configure,
+    image: String?,
+    appID: String
+  )
     async throws -> ImageAnalysis
   {
     let command = try ImageCommand.parse(action: action, modelName: modelName, configure: configure)
     let source = try MediaSource.parse(image ?? "", field: "image")
     let pixels = try decoder.decode(try await loader.load(source, appID: appID, field: "image")).pixels
     return ImageAnalysis(
-      result: try await analysis.analyze(command, image: pixels), width: pixels.width, height: pixels.height)
+      result: try await analysis.analyze(command, image: pixels),
+      width: pixels.width,
+      height: pixels.height
+    )
   }
 }

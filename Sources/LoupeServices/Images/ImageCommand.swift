@@ -23,10 +23,14 @@ public enum ImageCommand: Equatable, Sendable {
         TagOptions(
           topK: try configure.integer("tag_top_k", in: 1...10, default: 10),
           includeEmbedding: try configure.boolean("output_embedding", default: false),
-          language: try configure.language()))
+          language: try configure.language()
+        )
+      )
     case ("MultiLabelImageV2", "tagger"), ("MultiLabelImage", "tagger"):
       return .tagger(
-        threshold: try configure.number("threshold", in: 0...1, default: 0.35), language: try configure.language())
+        threshold: try configure.number("threshold", in: 0...1, default: 0.35),
+        language: try configure.language()
+      )
     default:
       throw ServiceError.modelNotFound
     }

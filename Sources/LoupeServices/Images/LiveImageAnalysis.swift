@@ -9,13 +9,17 @@ public struct LiveImageAnalysis: ImageAnalysisService {
   let faces: FaceAttributeAnalyzer
   let tagger: ImageTagger
 
-  public static func load(dependencies: DependenciesDirectory, options: InferenceOptions) async throws
+  public static func load(
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions
+  ) async throws
     -> LiveImageAnalysis
   {
     LiveImageAnalysis(
       quality: try ImageQualityAssessor(),
       faces: try FaceAttributeAnalyzer.live(dependencies: dependencies, options: options),
-      tagger: try await ImageTagger.live(dependencies: dependencies, options: options))
+      tagger: try await ImageTagger.live(dependencies: dependencies, options: options)
+    )
   }
 
   public func analyze(_ command: ImageCommand, image: PixelBuffer) async throws -> ImageAnalysisResult {
@@ -35,7 +39,8 @@ public struct LiveImageAnalysis: ImageAnalysisService {
       }
       return .tags(
         Array(tagger.named(tagging.tags, in: options.language).prefix(options.topK)),
-        embedding: options.includeEmbedding ? tagging.embedding : nil)
+        embedding: options.includeEmbedding ? tagging.embedding : nil
+      )
     case .tagger(let threshold, let language):
       return .tagger(tagger.caption(of: try await tagger.tag(image), threshold: threshold, in: language))
     }

@@ -17,7 +17,12 @@ public struct MediaFileLoader: Sendable {
     self.load = load
   }
 
-  public static func live(fetcher: RemoteFetcher, blobs: BlobStore, mediaRoots: [URL], scratch: ScratchFolder)
+  public static func live(
+    fetcher: RemoteFetcher,
+    blobs: BlobStore,
+    mediaRoots: [URL],
+    scratch: ScratchFolder
+  )
     -> MediaFileLoader
   {
     MediaFileLoader { source, appID, maxBytes, timeout in

@@ -9,7 +9,10 @@ public struct ScratchFolder: Sendable {
     directory = dataDirectory.appendingPathComponent("tmp", isDirectory: true)
     try? FileManager.default.removeItem(at: directory)
     try FileManager.default.createDirectory(
-      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      at: directory,
+      withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700]
+    )
   }
 
   public func newFile() -> URL {

@@ -129,7 +129,10 @@ public struct RemoteFetcher: Sendable {
 }
 
 /// Runs `operation`, throwing `FetchError.timedOut` if it is still running after `limit`.
-func withDeadline<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T)
+func withDeadline<T: Sendable>(
+  _ limit: Duration,
+  _ operation: @escaping @Sendable () async throws -> T
+)
   async throws -> T
 {
   try await withThrowingTaskGroup(of: T.self) { group in

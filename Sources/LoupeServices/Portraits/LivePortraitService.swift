@@ -11,14 +11,22 @@ public struct LivePortraitService: PortraitService {
   let creator: PortraitCreator
 
   public static func load(
-    dependencies: DependenciesDirectory, options: InferenceOptions, renderer: any PortraitRenderer
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions,
+    renderer: any PortraitRenderer
   ) throws -> LivePortraitService {
     let checker = try PortraitChecker.live(dependencies: dependencies, options: options)
     let trainer = try IdentityTrainer.live(dependencies: dependencies, options: options)
     return LivePortraitService(
-      checker: checker, trainer: trainer,
+      checker: checker,
+      trainer: trainer,
       creator: PortraitCreator(
-        detector: checker.detector, embedder: checker.embedder, landmarker: trainer.landmarker, renderer: renderer))
+        detector: checker.detector,
+        embedder: checker.embedder,
+        landmarker: trainer.landmarker,
+        renderer: renderer
+      )
+    )
   }
 
   public func check(_ photos: [PixelBuffer?]) async throws -> [PortraitPhotoCheck] {
@@ -29,7 +37,11 @@ public struct LivePortraitService: PortraitService {
     try await trainer.train(photos)
   }
 
-  public func create(template: PixelBuffer, identities: [IdentityModel], options: PortraitOptions) async throws
+  public func create(
+    template: PixelBuffer,
+    identities: [IdentityModel],
+    options: PortraitOptions
+  ) async throws
     -> PortraitCreation
   {
     try await creator.create(template: template, identities: identities, options: options)

@@ -18,7 +18,10 @@ public struct PortraitActions: Sendable {
   public static let trainAction = "AIGCImageTrain"
 
   public init(
-    service: any PortraitService, store: PortraitModelStore, queue: any JobQueue, loader: MediaLoader,
+    service: any PortraitService,
+    store: PortraitModelStore,
+    queue: any JobQueue,
+    loader: MediaLoader,
     decoder: ImageDecoder
   ) {
     self.service = service
@@ -49,7 +52,8 @@ public struct PortraitActions: Sendable {
       let payload = try WireJSON.string(PortraitTrainingRequest(images: urls, modelID: modelID))
       let job = try await queue.submit(
         NewJob(appID: appID, kind: Self.jobKind, action: Self.trainAction, object: modelID, request: payload),
-        now: Date())
+        now: Date()
+      )
       try await store.attach(jobID: job.id, to: modelID)
       return PortraitTraining(jobID: job.id, modelID: modelID)
     } catch {
@@ -60,7 +64,11 @@ public struct PortraitActions: Sendable {
 
   /// `model_ids` when given, else `model_id`; Go always sends both (`""` for the unused one).
   public func create(
-    modelID: String?, modelIDs: [String]?, templateImage: String?, configure: Configure, appID: String
+    modelID: String?,
+    modelIDs: [String]?,
+    templateImage: String?,
+    configure: Configure,
+    appID: String
   ) async throws -> PortraitCreated {
     let started = ContinuousClock.now
     let ids = try Self.identities(modelID: modelID, modelIDs: modelIDs)
@@ -83,9 +91,13 @@ public struct PortraitActions: Sendable {
     }
     let creation = try await service.create(template: template, identities: identities, options: options)
     return PortraitCreated(
-      jpeg: try ImageEncoder.encode(creation.image, as: .jpeg(quality: 95)), modelIDs: ids,
-      similarities: creation.similarities, displayScore: options.displayScore,
-      generativeKeys: options.generative.keysGiven, costTime: (ContinuousClock.now - started).seconds)
+      jpeg: try ImageEncoder.encode(creation.image, as: .jpeg(quality: 95)),
+      modelIDs: ids,
+      similarities: creation.similarities,
+      displayScore: options.displayScore,
+      generativeKeys: options.generative.keysGiven,
+      costTime: (ContinuousClock.now - started).seconds
+    )
   }
 
   /// The trained identity `id` of the app; PAI answers alike for one that is unknown, untrained,

@@ -40,8 +40,10 @@ struct PortraitJobHandler: JobHandler {
       throw JobFailure.classify(error, retrying: false)
     }
     let result = PortraitTrainResult(
-      costTime: (ContinuousClock.now - started).seconds, states: photos.map(PortraitCheckResult.init),
-      modelID: request.modelID)
+      costTime: (ContinuousClock.now - started).seconds,
+      states: photos.map(PortraitCheckResult.init),
+      modelID: request.modelID
+    )
     return try WireJSON.string(result)
   }
 }

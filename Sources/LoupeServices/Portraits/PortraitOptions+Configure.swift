@@ -15,13 +15,17 @@ extension PortraitOptions {
     photoEnhancement = try configure.boolean("photo_enhancement_bool", default: photoEnhancement)
     photoEnhancementMethod = EnhancementMethod(
       rawValue: try configure.choice(
-        "photo_enhancement_method", from: EnhancementMethod.allCases.map(\.rawValue),
-        default: photoEnhancementMethod.rawValue))!
+        "photo_enhancement_method",
+        from: EnhancementMethod.allCases.map(\.rawValue),
+        default: photoEnhancementMethod.rawValue
+      )
+    )!
     makeupTransfer = try configure.boolean("makeup_transfer", default: makeupTransfer)
     makeupTransferRatio = try configure.number("makeup_transfer_ratio", in: 0...1, default: makeupTransferRatio)
     faceShapeMatch = try configure.boolean("face_shape_match", default: faceShapeMatch)
     styleName = Style(
-      rawValue: try configure.choice("style_name", from: Style.allCases.map(\.rawValue), default: styleName.rawValue))!
+      rawValue: try configure.choice("style_name", from: Style.allCases.map(\.rawValue), default: styleName.rawValue)
+    )!
     sharpRatio = try configure.number("sharp_ratio", in: 0...1, default: sharpRatio)
     displayScore = try configure.boolean("display_score", default: displayScore)
     generative = try GenerativeOptions(configure)
@@ -39,10 +43,16 @@ extension GenerativeOptions {
     loraWeights = try configure.number("lora_weights", in: 0.5...1, default: loraWeights)
     firstDiffusionSteps = try configure.integer("first_diffusion_steps", in: 20...50, default: firstDiffusionSteps)
     firstDenoisingStrength = try configure.number(
-      "first_denoising_strength", in: 0...1, default: firstDenoisingStrength)
+      "first_denoising_strength",
+      in: 0...1,
+      default: firstDenoisingStrength
+    )
     secondDiffusionSteps = try configure.integer("second_diffusion_steps", in: 20...50, default: secondDiffusionSteps)
     secondDenoisingStrength = try configure.number(
-      "second_denoising_strength", in: 0...1, default: secondDenoisingStrength)
+      "second_denoising_strength",
+      in: 0...1,
+      default: secondDenoisingStrength
+    )
     ipaControl = try configure.boolean("ipa_control", default: ipaControl)
     ipaWeight = try configure.number("ipa_weight", in: 0...1, default: ipaWeight)
     lcmAccelerate = try configure.boolean("lcm_accelerate", default: lcmAccelerate)

@@ -10,6 +10,10 @@ public protocol PortraitService: Sendable {
   /// The identity of the person in the checked photos.
   func train(_ photos: [TrainingPhoto]) async throws -> IdentityModel
   /// Puts `identities` into the template's faces, left to right.
-  func create(template: PixelBuffer, identities: [IdentityModel], options: PortraitOptions) async throws
+  func create(
+    template: PixelBuffer,
+    identities: [IdentityModel],
+    options: PortraitOptions
+  ) async throws
     -> PortraitCreation
 }

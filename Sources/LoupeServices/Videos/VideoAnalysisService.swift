@@ -39,7 +39,8 @@ public struct LiveVideoAnalysis: VideoAnalysisService {
   public static func load(sharing images: LiveImageAnalysis) async throws -> LiveVideoAnalysis {
     LiveVideoAnalysis(
       quality: VideoQualityAnalyzer(assessor: images.quality),
-      content: try await VideoContentAnalyzer.live(tagger: images.tagger))
+      content: try await VideoContentAnalyzer.live(tagger: images.tagger)
+    )
   }
 
   public func assessQuality(frames: [PixelBuffer], motion: Double, frameRate: Double) async throws -> VideoQuality {
@@ -51,7 +52,9 @@ public struct LiveVideoAnalysis: VideoAnalysisService {
   public func describe(_ evidence: ContentEvidence, language: Language) async throws -> VideoDescription {
     let content = try await content.analyze(evidence)
     return VideoDescription(
-      categories: content.categories, tags: self.content.tagger.named(content.tags, in: language),
-      embedding: content.embedding)
+      categories: content.categories,
+      tags: self.content.tagger.named(content.tags, in: language),
+      embedding: content.embedding
+    )
   }
 }

@@ -42,8 +42,11 @@ struct VideoJobHandler: JobHandler {
     if !request.videoURL.isEmpty {
       try await context.step(Step.videoDownloading)
       let media = try await files.load(
-        try MediaSource.parse(request.videoURL, field: "video_url"), appID, settings.maxBytes,
-        settings.downloadTimeout)
+        try MediaSource.parse(request.videoURL, field: "video_url"),
+        appID,
+        settings.maxBytes,
+        settings.downloadTimeout
+      )
       defer { media.discard() }
       try await context.step(Step.decoding)
       let scanned = try await self.scan(media.url, for: request.action, context: context)
@@ -80,20 +83,33 @@ struct VideoJobHandler: JobHandler {
 
   private func quality(of scan: VideoScan) async throws -> VideoQualityPayload {
     let quality = try await analysis.assessQuality(
-      frames: scan.samples.map(\.image), motion: scan.motion, frameRate: scan.info.frameRate)
+      frames: scan.samples.map(\.image),
+      motion: scan.motion,
+      frameRate: scan.info.frameRate
+    )
     return VideoQualityPayload(
-      avgFPS: Int(scan.info.frameRate.rounded()), duration: scan.info.duration.rounded(to: 3),
-      height: scan.info.height, width: scan.info.width, singleImage: quality.singleImage.rounded(to: 4),
-      videoScore: quality.score.rounded(to: 2))
+      avgFPS: Int(scan.info.frameRate.rounded()),
+      duration: scan.info.duration.rounded(to: 3),
+      height: scan.info.height,
+      width: scan.info.width,
+      singleImage: quality.singleImage.rounded(to: 4),
+      videoScore: quality.score.rounded(to: 2)
+    )
   }
 
   private func content(
-    of request: VideoJobRequest, scan: VideoScan?, subtitles: String, images: [PixelBuffer]
+    of request: VideoJobRequest,
+    scan: VideoScan?,
+    subtitles: String,
+    images: [PixelBuffer]
   ) async throws -> VideoContentPayload {
     let texts = [WeightedText(request.title), WeightedText(request.text), WeightedText(subtitles, weight: 0.5)]
     let evidence = ContentEvidence(
-      frames: scan.map(Self.contentFrames) ?? [], images: images, texts: texts,
-      textInEmbedding: request.action == .multiModalClassify)
+      frames: scan.map(Self.contentFrames) ?? [],
+      images: images,
+      texts: texts,
+      textInEmbedding: request.action == .multiModalClassify
+    )
     let output = request.output
     let content = try await analysis.describe(evidence, language: output.language)
     if output.embedding && content.embedding == nil {
@@ -108,7 +124,10 @@ struct VideoJobHandler: JobHandler {
         ? content.tags.prefix(output.tagTopK).map { .init(tag: $0.name, score: Double($0.score).rounded(to: 3)) }
         : nil,
       embeddingResult: output.embedding ? content.embedding.map(EmbeddingText.commaSeparated) : nil,
-      videoHeight: scan?.info.height, videoWidth: scan?.info.width, duration: scan?.info.duration.rounded(to: 3))
+      videoHeight: scan?.info.height,
+      videoWidth: scan?.info.width,
+      duration: scan?.info.duration.rounded(to: 3)
+    )
   }
 
   /// The scan runs on a thread of its own, off the cooperative pool, while this task relays its
@@ -116,7 +135,10 @@ struct VideoJobHandler: JobHandler {
   private func scan(_ file: URL, for action: VideoJobRequest.Action, context: JobContext) async throws -> VideoScan {
     var options = VideoScanOptions()
     options.limits = VideoLimits(
-      maxBytes: settings.maxBytes, maxDuration: settings.maxDuration, maxPixels: settings.maxFramePixels)
+      maxBytes: settings.maxBytes,
+      maxDuration: settings.maxDuration,
+      maxPixels: settings.maxFramePixels
+    )
     options.threadCount = decoderThreads
     // Quality is judged at up to ImageQA's analysis size; content models need far less.
     options.sampleMaxSide = action == .videoQA ? 1280 : 720

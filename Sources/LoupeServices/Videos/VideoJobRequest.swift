@@ -19,7 +19,11 @@ public struct VideoJobRequest: Codable, Equatable, Sendable {
   public var output: ClassificationOutput
 
   public init(
-    action: Action, videoURL: String, title: String = "", images: [String] = [], text: String = "",
+    action: Action,
+    videoURL: String,
+    title: String = "",
+    images: [String] = [],
+    text: String = "",
     output: ClassificationOutput = ClassificationOutput()
   ) {
     self.action = action
@@ -48,8 +52,14 @@ public struct VideoJobRequest: Codable, Equatable, Sendable {
 
   /// Validates one `/api/v1/videos` request.
   static func parse(
-    action actionName: String, modelName: String?, videoURL: String?, title: String?, images: [String]?,
-    text: String?, configure: Configure, settings: VideoSettings
+    action actionName: String,
+    modelName: String?,
+    videoURL: String?,
+    title: String?,
+    images: [String]?,
+    text: String?,
+    configure: Configure,
+    settings: VideoSettings
   ) throws -> VideoJobRequest {
     let action = try Action.parse(actionName, modelName: modelName)
     let videoURL = (videoURL ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -60,7 +70,9 @@ public struct VideoJobRequest: Codable, Equatable, Sendable {
     }
     if action == .multiModalClassify {
       guard images.count <= settings.maxImages else {
-        throw ServiceError.invalidParameter("images holds \(images.count) URLs; at most \(settings.maxImages) are accepted")
+        throw ServiceError.invalidParameter(
+          "images holds \(images.count) URLs; at most \(settings.maxImages) are accepted"
+        )
       }
       for (index, image) in images.enumerated() { _ = try MediaSource.parse(image, field: "images[\(index)]") }
       guard !videoURL.isEmpty || !images.isEmpty || !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -68,9 +80,13 @@ public struct VideoJobRequest: Codable, Equatable, Sendable {
       }
     }
     return VideoJobRequest(
-      action: action, videoURL: videoURL, title: String((title ?? "").prefix(maxTextCharacters)),
-      images: action == .multiModalClassify ? images : [], text: action == .multiModalClassify ? text : "",
-      output: action == .videoQA ? ClassificationOutput() : try ClassificationOutput(configure))
+      action: action,
+      videoURL: videoURL,
+      title: String((title ?? "").prefix(maxTextCharacters)),
+      images: action == .multiModalClassify ? images : [],
+      text: action == .multiModalClassify ? text : "",
+      output: action == .videoQA ? ClassificationOutput() : try ClassificationOutput(configure)
+    )
   }
 }
 

@@ -29,31 +29,59 @@ public struct VideoSubmissions: Sendable {
     }
   }
 
-  public func submit(action: String, modelName: String?, video: Video, configure: Configure, appID: String)
+  public func submit(
+    action: String,
+    modelName: String?,
+    video: Video,
+    configure: Configure,
+    appID: String
+  )
     async throws -> Job
   {
     let request = try VideoJobRequest.parse(
-      action: action, modelName: modelName, videoURL: video.videoURL, title: video.title, images: video.images,
-      text: video.text, configure: configure, settings: settings)
+      action: action,
+      modelName: modelName,
+      videoURL: video.videoURL,
+      title: video.title,
+      images: video.images,
+      text: video.text,
+      configure: configure,
+      settings: settings
+    )
     return try await queue.submit(try newJob(request, appID: appID), now: Date())
   }
 
   /// Every video of the batch is validated before any is stored; a bad URL names its index.
-  public func submitBatch(action: String, modelName: String?, videos: [Video], configure: Configure, appID: String)
+  public func submitBatch(
+    action: String,
+    modelName: String?,
+    videos: [Video],
+    configure: Configure,
+    appID: String
+  )
     async throws -> Int64
   {
     guard action != VideoJobRequest.Action.multiModalClassify.rawValue else { throw ServiceError.modelNotFound }
     guard (1...settings.maxBatchSize).contains(videos.count) else {
       throw ServiceError.invalidParameter(
-        "videos must hold 1 to \(settings.maxBatchSize) entries, got \(videos.count)")
+        "videos must hold 1 to \(settings.maxBatchSize) entries, got \(videos.count)"
+      )
     }
     let jobs = try videos.enumerated().map { index, video in
       do {
         return try newJob(
           try VideoJobRequest.parse(
-            action: action, modelName: modelName, videoURL: video.videoURL, title: video.title, images: nil,
-            text: nil, configure: configure, settings: settings),
-          appID: appID)
+            action: action,
+            modelName: modelName,
+            videoURL: video.videoURL,
+            title: video.title,
+            images: nil,
+            text: nil,
+            configure: configure,
+            settings: settings
+          ),
+          appID: appID
+        )
       } catch let error as InputError {
         throw ServiceError.invalidParameter("videos[\(index)].url: \(error)")
       }
@@ -63,7 +91,11 @@ public struct VideoSubmissions: Sendable {
 
   private func newJob(_ request: VideoJobRequest, appID: String) throws -> NewJob {
     NewJob(
-      appID: appID, kind: Self.jobKind, action: request.action.rawValue, object: request.object,
-      request: try WireJSON.string(request))
+      appID: appID,
+      kind: Self.jobKind,
+      action: request.action.rawValue,
+      object: request.object,
+      request: try WireJSON.string(request)
+    )
   }
 }

@@ -31,8 +31,13 @@ public struct AppRepository: Sendable {
     }
     if let dailyQuota, dailyQuota <= 0 { throw AppRepositoryError.invalidQuota(dailyQuota) }
     let app = AppRecord(
-      id: Self.randomDigits(count: 12), name: trimmed, token: Self.randomToken(), dailyQuota: dailyQuota,
-      createdAt: now, revokedAt: nil)
+      id: Self.randomDigits(count: 12),
+      name: trimmed,
+      token: Self.randomToken(),
+      dailyQuota: dailyQuota,
+      createdAt: now,
+      revokedAt: nil
+    )
     try await database.pool.write { try app.insert($0) }
     return app
   }
@@ -63,9 +68,13 @@ public struct AppRepository: Sendable {
           INSERT INTO app_usage (app_id, day, requests) VALUES (?, ?, 1)
           ON CONFLICT (app_id, day) DO UPDATE SET requests = requests + 1
           """,
-        arguments: [appID, day])
+        arguments: [appID, day]
+      )
       return try Int.fetchOne(
-        database, sql: "SELECT requests FROM app_usage WHERE app_id = ? AND day = ?", arguments: [appID, day]) ?? 0
+        database,
+        sql: "SELECT requests FROM app_usage WHERE app_id = ? AND day = ?",
+        arguments: [appID, day]
+      ) ?? 0
     }
   }
 

@@ -12,7 +12,10 @@ public struct BlobStore: Sendable {
     self.database = database
     directory = database.directory.appendingPathComponent("blobs", isDirectory: true)
     try FileManager.default.createDirectory(
-      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      at: directory,
+      withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700]
+    )
   }
 
   /// Stores the bytes (written to a temporary file and renamed, so a crash never leaves a torn
@@ -31,7 +34,8 @@ public struct BlobStore: Sendable {
     try await database.pool.write { database in
       try database.execute(
         sql: "INSERT OR IGNORE INTO blob (id, app_id, size, created_at) VALUES (?, ?, ?, ?)",
-        arguments: [id, appID, bytes.count, now])
+        arguments: [id, appID, bytes.count, now]
+      )
     }
     return id
   }
@@ -48,7 +52,10 @@ public struct BlobStore: Sendable {
     guard Self.isValidID(id) else { return nil }
     let owned = try await database.pool.read { database in
       try Bool.fetchOne(
-        database, sql: "SELECT EXISTS (SELECT 1 FROM blob WHERE id = ? AND app_id = ?)", arguments: [id, appID])
+        database,
+        sql: "SELECT EXISTS (SELECT 1 FROM blob WHERE id = ? AND app_id = ?)",
+        arguments: [id, appID]
+      )
         ?? false
     }
     return owned ? fileURL(for: id) : nil

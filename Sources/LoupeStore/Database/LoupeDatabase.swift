@@ -13,7 +13,10 @@ public final class LoupeDatabase: Sendable {
     self.directory = directory
     let fileManager = FileManager.default
     try fileManager.createDirectory(
-      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      at: directory,
+      withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700]
+    )
     let path = directory.appendingPathComponent(Self.fileName).path
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)

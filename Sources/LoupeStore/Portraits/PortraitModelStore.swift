@@ -13,7 +13,10 @@ public struct PortraitModelStore: Sendable {
     self.database = database
     directory = database.directory.appendingPathComponent("portraits", isDirectory: true)
     try FileManager.default.createDirectory(
-      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      at: directory,
+      withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700]
+    )
   }
 
   /// Records a model whose training has just been queued.
@@ -21,7 +24,8 @@ public struct PortraitModelStore: Sendable {
     try await database.pool.write { database in
       try database.execute(
         sql: "INSERT INTO portrait_model (id, app_id, state, job_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [id, appID, PortraitModelState.training.rawValue, jobID, now, now])
+        arguments: [id, appID, PortraitModelState.training.rawValue, jobID, now, now]
+      )
     }
   }
 
@@ -60,7 +64,9 @@ public struct PortraitModelStore: Sendable {
   public func state(id: String, appID: String) async throws -> PortraitModelState? {
     try await database.pool.read { database in
       try String.fetchOne(
-        database, sql: "SELECT state FROM portrait_model WHERE id = ? AND app_id = ?", arguments: [id, appID]
+        database,
+        sql: "SELECT state FROM portrait_model WHERE id = ? AND app_id = ?",
+        arguments: [id, appID]
       ).flatMap(PortraitModelState.init(rawValue:))
     }
   }
@@ -76,7 +82,8 @@ public struct PortraitModelStore: Sendable {
     try await database.pool.write { database in
       try database.execute(
         sql: "UPDATE portrait_model SET state = ?, updated_at = ? WHERE id = ?",
-        arguments: [state.rawValue, now, id])
+        arguments: [state.rawValue, now, id]
+      )
     }
   }
 

@@ -18,11 +18,15 @@ public struct ImageClassifier: Sendable {
     self.model = model
   }
 
-  public static func live(dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions()) throws
+  public static func live(
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions = InferenceOptions()
+  ) throws
     -> ImageClassifier
   {
     ImageClassifier(
-      model: try dependencies.model(ModelCatalog.efficientNetLite2, options: options))
+      model: try dependencies.model(ModelCatalog.efficientNetLite2, options: options)
+    )
   }
 
   public func classify(_ image: PixelBuffer) async throws -> Classification {
@@ -41,7 +45,8 @@ public struct ImageClassifier: Sendable {
     guard outputs.count == 2, outputs[0].count == Self.classCount, outputs[1].count == Self.featureDimension else {
       throw RuntimeError.inputMismatch(
         "EfficientNet-lite2 should give \(Self.classCount) logits and \(Self.featureDimension) features, gave "
-          + outputs.map { "\($0.shape)" }.joined(separator: ", "))
+          + outputs.map { "\($0.shape)" }.joined(separator: ", ")
+      )
     }
     return Classification(logits: outputs[0].floats, features: outputs[1].floats)
   }

@@ -19,11 +19,14 @@ public struct ObjectDetector: Sendable {
   }
 
   public static func live(
-    dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions(), scoreThreshold: Float = 0.5
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions = InferenceOptions(),
+    scoreThreshold: Float = 0.5
   ) throws -> ObjectDetector {
     ObjectDetector(
       model: try dependencies.model(ModelCatalog.ssdMobileNetV2COCO, options: options),
-      scoreThreshold: scoreThreshold)
+      scoreThreshold: scoreThreshold
+    )
   }
 
   /// Objects scoring at least `scoreThreshold`, best first.
@@ -42,9 +45,15 @@ public struct ObjectDetector: Sendable {
     return (0..<found).filter { scores[$0] >= scoreThreshold }.map { index in
       let b = index * 4
       return DetectedObject(
-        classID: Int(classes[index]), score: scores[index],
+        classID: Int(classes[index]),
+        score: scores[index],
         box: Rect(
-          minX: boxes[b + 1] * width, minY: boxes[b] * height, maxX: boxes[b + 3] * width, maxY: boxes[b + 2] * height))
+          minX: boxes[b + 1] * width,
+          minY: boxes[b] * height,
+          maxX: boxes[b + 3] * width,
+          maxY: boxes[b + 2] * height
+        )
+      )
     }
   }
 
@@ -54,6 +63,8 @@ public struct ObjectDetector: Sendable {
     let scale = Float(largestInputSide) / Float(side)
     return image.resized(
       width: max(1, Int((Float(image.width) * scale).rounded())),
-      height: max(1, Int((Float(image.height) * scale).rounded())), filter: .area)
+      height: max(1, Int((Float(image.height) * scale).rounded())),
+      filter: .area
+    )
   }
 }

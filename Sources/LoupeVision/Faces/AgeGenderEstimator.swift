@@ -17,12 +17,16 @@ public struct AgeGenderEstimator: Sendable {
     self.genderModel = genderModel
   }
 
-  public static func live(dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions())
+  public static func live(
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions = InferenceOptions()
+  )
     throws -> AgeGenderEstimator
   {
     AgeGenderEstimator(
       ageModel: try dependencies.model(ModelCatalog.age, options: options),
-      genderModel: try dependencies.model(ModelCatalog.gender, options: options))
+      genderModel: try dependencies.model(ModelCatalog.gender, options: options)
+    )
   }
 
   public func estimate(for face: DetectedFace, in image: PixelBuffer) async throws -> AgeGenderEstimate {

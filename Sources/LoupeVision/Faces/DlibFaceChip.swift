@@ -34,8 +34,13 @@ public enum DlibFaceChip {
     // Capped so a face filling a huge photo cannot ask for a gigantic intermediate image.
     let factor = min(Self.maximumOversampling, max(1, Int(min(1 / scale, 1e6).rounded(.down))))
     let oversampled = AffineTransform(
-      a: transform.a * Float(factor), b: transform.b * Float(factor), tx: transform.tx * Float(factor),
-      c: transform.c * Float(factor), d: transform.d * Float(factor), ty: transform.ty * Float(factor))
+      a: transform.a * Float(factor),
+      b: transform.b * Float(factor),
+      tx: transform.tx * Float(factor),
+      c: transform.c * Float(factor),
+      d: transform.d * Float(factor),
+      ty: transform.ty * Float(factor)
+    )
     guard let large = image.warped(by: oversampled, width: side * factor, height: side * factor) else {
       return nil
     }

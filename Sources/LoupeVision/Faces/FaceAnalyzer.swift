@@ -27,13 +27,16 @@ public struct FaceAnalyzer: Sendable {
       switch kind {
       case .scrfd:
         SCRFDDetector(
-          model: try dependencies.model(ModelCatalog.scrfd500M, options: options))
+          model: try dependencies.model(ModelCatalog.scrfd500M, options: options)
+        )
       case .retinaface:
         RetinaFaceDetector(
-          model: try dependencies.model(ModelCatalog.retinaFace, options: options))
+          model: try dependencies.model(ModelCatalog.retinaFace, options: options)
+        )
       }
     let embedder = ArcFaceEmbedder(
-      model: try dependencies.model(ModelCatalog.arcFaceMobile, options: options))
+      model: try dependencies.model(ModelCatalog.arcFaceMobile, options: options)
+    )
     return FaceAnalyzer(detector: detector, embedder: embedder)
   }
 

@@ -17,11 +17,15 @@ public struct FaceLandmarker106: Sendable {
     self.model = model
   }
 
-  public static func live(dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions())
+  public static func live(
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions = InferenceOptions()
+  )
     throws -> FaceLandmarker106
   {
     FaceLandmarker106(
-      model: try dependencies.model(ModelCatalog.landmarks106, options: options))
+      model: try dependencies.model(ModelCatalog.landmarks106, options: options)
+    )
   }
 
   /// The crop transform: image coordinates to the model's 192 × 192 input.

@@ -30,7 +30,9 @@ public struct RetinaFaceDetector: FaceDetector {
       scale < 1
       ? image.resized(
         width: max(1, Int((Float(image.width) * scale).rounded())),
-        height: max(1, Int((Float(image.height) * scale).rounded())), filter: .area)
+        height: max(1, Int((Float(image.height) * scale).rounded())),
+        filter: .area
+      )
       : image
     let tensor = input.planarTensor(order: .bgr, mean: (104, 117, 127), scale: 1)
     let outputs = try await model.run([tensor])
@@ -38,13 +40,23 @@ public struct RetinaFaceDetector: FaceDetector {
       throw RuntimeError.inputMismatch("RetinaFace should give 3 outputs, gave \(outputs.count)")
     }
     let faces = decode(
-      boxes: outputs[0].floats, scores: outputs[1].floats, points: outputs[2].floats,
-      width: input.width, height: input.height, toOriginal: Float(image.width) / Float(input.width))
+      boxes: outputs[0].floats,
+      scores: outputs[1].floats,
+      points: outputs[2].floats,
+      width: input.width,
+      height: input.height,
+      toOriginal: Float(image.width) / Float(input.width)
+    )
     return suppressOverlaps(faces, threshold: overlapThreshold)
   }
 
   private func decode(
-    boxes: [Float], scores: [Float], points: [Float], width: Int, height: Int, toOriginal: Float
+    boxes: [Float],
+    scores: [Float],
+    points: [Float],
+    width: Int,
+    height: Int,
+    toOriginal: Float
   ) -> [DetectedFace] {
     var faces: [DetectedFace] = []
     var anchor = 0
@@ -67,13 +79,17 @@ public struct RetinaFaceDetector: FaceDetector {
             let boxWidth = aw * exp(boxes[b + 2] * Self.sizeVariance)
             let boxHeight = ah * exp(boxes[b + 3] * Self.sizeVariance)
             let box = Rect(
-              x: (centerX - boxWidth / 2) * w * toOriginal, y: (centerY - boxHeight / 2) * h * toOriginal,
-              width: boxWidth * w * toOriginal, height: boxHeight * h * toOriginal)
+              x: (centerX - boxWidth / 2) * w * toOriginal,
+              y: (centerY - boxHeight / 2) * h * toOriginal,
+              width: boxWidth * w * toOriginal,
+              height: boxHeight * h * toOriginal
+            )
             let p = anchor * 10
             let landmarks = (0..<5).map { index in
               Point(
                 x: (cx + aw * points[p + 2 * index] * Self.centerVariance) * w * toOriginal,
-                y: (cy + ah * points[p + 2 * index + 1] * Self.centerVariance) * h * toOriginal)
+                y: (cy + ah * points[p + 2 * index + 1] * Self.centerVariance) * h * toOriginal
+              )
             }
             faces.append(DetectedFace(box: box, score: scores[anchor * 2 + 1], landmarks: landmarks))
           }

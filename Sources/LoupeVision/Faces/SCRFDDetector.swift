@@ -28,13 +28,23 @@ public struct SCRFDDetector: FaceDetector {
     var faces: [DetectedFace] = []
     for (level, stride) in Self.strides.enumerated() {
       faces += decode(
-        scores: outputs[level].floats, distances: outputs[level + 3].floats,
-        keypoints: outputs[level + 6].floats, stride: stride, scale: letterbox.scale)
+        scores: outputs[level].floats,
+        distances: outputs[level + 3].floats,
+        keypoints: outputs[level + 6].floats,
+        stride: stride,
+        scale: letterbox.scale
+      )
     }
     return suppressOverlaps(faces, threshold: overlapThreshold)
   }
 
-  private func decode(scores: [Float], distances: [Float], keypoints: [Float], stride: Int, scale: Float)
+  private func decode(
+    scores: [Float],
+    distances: [Float],
+    keypoints: [Float],
+    stride: Int,
+    scale: Float
+  )
     -> [DetectedFace]
   {
     let cells = Self.inputSide / stride
@@ -45,13 +55,17 @@ public struct SCRFDDetector: FaceDetector {
       let centerX = Float(cell % cells) * step, centerY = Float(cell / cells) * step
       let d = anchor * 4
       let box = Rect(
-        minX: (centerX - distances[d] * step) / scale, minY: (centerY - distances[d + 1] * step) / scale,
-        maxX: (centerX + distances[d + 2] * step) / scale, maxY: (centerY + distances[d + 3] * step) / scale)
+        minX: (centerX - distances[d] * step) / scale,
+        minY: (centerY - distances[d + 1] * step) / scale,
+        maxX: (centerX + distances[d + 2] * step) / scale,
+        maxY: (centerY + distances[d + 3] * step) / scale
+      )
       let k = anchor * 10
       let landmarks = (0..<5).map { point in
         Point(
           x: (centerX + keypoints[k + 2 * point] * step) / scale,
-          y: (centerY + keypoints[k + 2 * point + 1] * step) / scale)
+          y: (centerY + keypoints[k + 2 * point + 1] * step) / scale
+        )
       }
       faces.append(DetectedFace(box: box, score: scores[anchor], landmarks: landmarks))
     }

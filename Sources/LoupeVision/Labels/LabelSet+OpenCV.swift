@@ -7,7 +7,9 @@ extension LabelSet {
   /// ImageNet-1k in the classifier's output order, first synonym of each line.
   public static func imageNet() throws -> LabelSet {
     try LabelSet(
-      contentsOf: openCVData.appendingPathComponent("classification_classes_ILSVRC2012.txt"), firstSynonymOnly: true)
+      contentsOf: openCVData.appendingPathComponent("classification_classes_ILSVRC2012.txt"),
+      firstSynonymOnly: true
+    )
   }
 
   /// COCO's 90 category ids: line `id` names id `id`, including the ten ids the 2017 dataset

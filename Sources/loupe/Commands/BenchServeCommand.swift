@@ -12,7 +12,9 @@ import NIOCore
 /// reference. Prints requests/s, p50/p99 latency, errors and the server's peak RSS.
 struct BenchServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "serve", abstract: "Load test of the PAI API (ImageQA, MultiLabelImageV2) at fixed concurrency.")
+    commandName: "serve",
+    abstract: "Load test of the PAI API (ImageQA, MultiLabelImageV2) at fixed concurrency."
+  )
 
   @Option(help: "Seconds per workload.") var duration = 60
   @Option(help: "Requests in flight.") var concurrency = 8
@@ -48,7 +50,11 @@ struct BenchServeCommand: AsyncParsableCommand {
       var request = HTTPClientRequest(url: base + "/api/v1/images")
       request.method = .POST
       let signature = RequestSignature.sign(
-        method: "POST", path: "/api/v1/images", body: Data(body.utf8), token: app.token)
+        method: "POST",
+        path: "/api/v1/images",
+        body: Data(body.utf8),
+        token: app.token
+      )
       request.headers.add(name: "Authorization", value: "\(app.id):\(signature)")
       request.body = .bytes(ByteBuffer(string: body))
       return request
@@ -65,14 +71,23 @@ struct BenchServeCommand: AsyncParsableCommand {
     var reference: Double?
     for workload in workloads {
       let result = try await LoadRun.run(
-        concurrency: concurrency, duration: .seconds(duration), makeRequest: workload.makeRequest)
+        concurrency: concurrency,
+        duration: .seconds(duration),
+        makeRequest: workload.makeRequest
+      )
       let rate = Double(result.latencies.count) / Double(duration)
       reference = reference ?? rate
       print(
         workload.name.padding(toLength: 28, withPad: " ", startingAt: 0)
           + String(
-            format: "%7.1f  %9.1f  %9.1f  %6d   (%.4f × reference req/s)", rate, result.percentile(0.5) * 1000,
-            result.percentile(0.99) * 1000, result.errors, rate / (reference ?? rate)))
+            format: "%7.1f  %9.1f  %9.1f  %6d   (%.4f × reference req/s)",
+            rate,
+            result.percentile(0.5) * 1000,
+            result.percentile(0.99) * 1000,
+            result.errors,
+            rate / (reference ?? rate)
+          )
+      )
     }
     print(String(format: "server peak RSS: %.0f MiB", Double(server.peakResidentKilobytes() ?? 0) / 1024))
   }

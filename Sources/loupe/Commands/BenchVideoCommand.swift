@@ -14,7 +14,9 @@ import NIOHTTP1
 /// real `loupe serve` child process, from submission to success.
 struct BenchVideoCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "video", abstract: "Video scan speed vs ffmpeg decoding, and ClassifyLabelVideo job time.")
+    commandName: "video",
+    abstract: "Video scan speed vs ffmpeg decoding, and ClassifyLabelVideo job time."
+  )
 
   @Option(help: "Seconds of each benchmark clip.") var seconds = 20
   @Option(help: "Timed runs per clip and side (median reported).") var runs = 5
@@ -56,7 +58,8 @@ struct BenchVideoCommand: AsyncParsableCommand {
     }
     printTable(
       header: ["clip", "frames", "ffmpeg decode", "realtime", "loupe scan", "realtime", "scan/ffmpeg", "shots"],
-      rows: rows)
+      rows: rows
+    )
 
     guard !skipJob else { return }
     print("\nClassifyLabelVideo job on `loupe serve` (submit → state 2, defaults: top-1 class, 5 tags, embedding)")
@@ -68,7 +71,8 @@ struct BenchVideoCommand: AsyncParsableCommand {
           + [times.median, times.min() ?? 0, times.max() ?? 0].map {
             String(format: "%.2f s", $0)
           }
-      })
+      }
+    )
   }
 
   private func timeFFmpegDecode(_ clip: URL) throws -> Double {
@@ -99,7 +103,11 @@ struct BenchVideoCommand: AsyncParsableCommand {
       var request = HTTPClientRequest(url: base + path)
       request.method = method
       let signature = RequestSignature.sign(
-        method: method.rawValue, path: path, body: Data(body.utf8), token: app.token)
+        method: method.rawValue,
+        path: path,
+        body: Data(body.utf8),
+        token: app.token
+      )
       request.headers.add(name: "Authorization", value: "\(app.id):\(signature)")
       if !body.isEmpty { request.body = .bytes(ByteBuffer(string: body)) }
       return request
@@ -141,7 +149,8 @@ struct BenchVideoCommand: AsyncParsableCommand {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     for row in [header] + rows {
       print(
-        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+      )
     }
   }
 }

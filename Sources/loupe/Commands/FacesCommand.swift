@@ -30,14 +30,18 @@ struct FacesCommand: AsyncParsableCommand {
   func run() async throws {
     let decoded = try await ImageLoader().load(image)
     let analyzer = try FaceAnalyzer.live(
-      dependencies: try .required(), detector: detector,
-      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 1))
+      dependencies: try .required(),
+      detector: detector,
+      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 1)
+    )
     let observations = try await analyzer.analyze(decoded.pixels, includeEmbeddings: embeddings)
     try JSONOutput.print(
       FacesReport(
         image: .init(width: decoded.pixels.width, height: decoded.pixels.height, format: decoded.format.rawValue),
         detector: detector.rawValue,
-        faces: observations.map(FacesReport.Face.init)))
+        faces: observations.map(FacesReport.Face.init)
+      )
+    )
   }
 }
 

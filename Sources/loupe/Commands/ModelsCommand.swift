@@ -31,9 +31,14 @@ struct ModelsCommand: AsyncParsableCommand {
       let present = dependencies?.isPresent(file) ?? false
       let verified = verify && present ? (try? dependencies?.verifiedPath(of: file)) != nil : nil
       return Entry(
-        id: file.id, package: file.package,
+        id: file.id,
+        package: file.package,
         path: dependencies?.url(for: file).path ?? ".deps/\(file.path)",
-        sha256: file.sha256, licence: file.licence, present: present, verified: verified)
+        sha256: file.sha256,
+        licence: file.licence,
+        present: present,
+        verified: verified
+      )
     }
     if json {
       try JSONOutput.print(entries)

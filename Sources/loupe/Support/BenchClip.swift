@@ -11,7 +11,13 @@ struct BenchClip {
   static let photos = ["astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg", "motorcycle_left.png"]
   static let frameRate = 30
 
-  static func make(width: Int, height: Int, seconds: Int, in folder: URL, dependencies: DependenciesDirectory) throws
+  static func make(
+    width: Int,
+    height: Int,
+    seconds: Int,
+    in folder: URL,
+    dependencies: DependenciesDirectory
+  ) throws
     -> BenchClip
   {
     let url = folder.appendingPathComponent("pan-\(width)x\(height)-\(seconds)s.mp4")

@@ -15,7 +15,9 @@ struct LoadRun {
   }
 
   static func run(
-    concurrency: Int, duration: Duration, makeRequest: @escaping @Sendable (Int) -> HTTPClientRequest
+    concurrency: Int,
+    duration: Duration,
+    makeRequest: @escaping @Sendable (Int) -> HTTPClientRequest
   ) async throws -> LoadRun {
     let clock = ContinuousClock()
     let deadline = clock.now + duration

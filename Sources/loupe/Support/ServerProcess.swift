@@ -27,7 +27,9 @@ final class ServerProcess: Sendable {
   /// thread, until it logs its port. Loading the models takes seconds alone but minutes beside a
   /// test suite on 2 cores.
   static func start(
-    _ executable: URL = currentExecutable, arguments: [String], in directory: URL? = nil,
+    _ executable: URL = currentExecutable,
+    arguments: [String],
+    in directory: URL? = nil,
     startTimeout: Duration = .seconds(600)
   ) async throws -> ServerProcess {
     let process = Process()

@@ -13,9 +13,11 @@ import Testing
   static let creator = Result {
     let checker = try PortraitCheckerTests.checker.get()
     return PortraitCreator(
-      detector: checker.detector, embedder: checker.embedder,
+      detector: checker.detector,
+      embedder: checker.embedder,
       landmarker: try PortraitCheckerTests.trainer.get().landmarker,
-      renderer: FaceFusionRenderer())
+      renderer: FaceFusionRenderer()
+    )
   }
 
   static let identities = Task { () throws -> [String: IdentityModel] in
@@ -33,12 +35,19 @@ import Testing
 
   static func astronaut() throws -> PixelBuffer { try InstalledDependencies.photo(PortraitPhotos.astronaut) }
 
-  private func create(_ template: PixelBuffer, _ names: [String], _ options: PortraitOptions = PortraitOptions())
+  private func create(
+    _ template: PixelBuffer,
+    _ names: [String],
+    _ options: PortraitOptions = PortraitOptions()
+  )
     async throws -> PortraitCreation
   {
     let identities = try await Self.identities.value
     return try await Self.creator.get().create(
-      template: template, identities: names.map { identities[$0]! }, options: options)
+      template: template,
+      identities: names.map { identities[$0]! },
+      options: options
+    )
   }
 
   @Test func thePersonReplacesTheTemplateFaceAndNothingFarFromItChanges() async throws {
@@ -46,7 +55,11 @@ import Testing
     let yao = try #require(try await Self.identities.value["yao"])
     let creation = try await create(template, ["yao"])
     let own = try await Self.creator.get().similarities(
-      in: template, at: try await Self.creator.get().detector.detect(in: template), scaledBy: 1, to: [yao])
+      in: template,
+      at: try await Self.creator.get().detector.detect(in: template),
+      scaledBy: 1,
+      to: [yao]
+    )
     print("fusion display_score \(creation.similarities) template's own face \(own)")
     #expect(creation.similarities[0] >= 0.45, "result vs Yao Ming: \(creation.similarities[0])")
     #expect(own[0] < 0.25, "the astronaut vs Yao Ming: \(own[0])")
@@ -61,15 +74,18 @@ import Testing
     global.cropFacePreprocess = false
     let everywhere = try await create(template, ["yao"], global)
     let globalPSNR = try #require(
-      FloatImage(everywhere.image).peakSignalToNoiseRatio(to: FloatImage(template), in: far))
+      FloatImage(everywhere.image).peakSignalToNoiseRatio(to: FloatImage(template), in: far)
+    )
     #expect(globalPSNR < psnr, "without the crop, photo_fix reaches the whole photo: \(globalPSNR) dB")
   }
 
   @Test func eachFaceOfATwoPersonTemplateTakesItsOwnIdentity() async throws {
     let astronaut = try Self.astronaut()
     let mirror = astronaut.warped(
-      by: AffineTransform(a: -1, b: 0, tx: Float(astronaut.width - 1), c: 0, d: 1, ty: 0), width: astronaut.width,
-      height: astronaut.height)!
+      by: AffineTransform(a: -1, b: 0, tx: Float(astronaut.width - 1), c: 0, d: 1, ty: 0),
+      width: astronaut.width,
+      height: astronaut.height
+    )!
     let duo = PortraitPhotos.sideBySide(astronaut, mirror)
     let identities = try await Self.identities.value
     let creation = try await create(duo, ["yao", "grace"])
@@ -77,7 +93,11 @@ import Testing
     let faces = try await creator.detector.detect(in: duo).sorted { $0.box.x < $1.box.x }
     #expect(faces.count == 2)
     let crossed = try await creator.similarities(
-      in: creation.image, at: faces, scaledBy: 1, to: [identities["grace"]!, identities["yao"]!])
+      in: creation.image,
+      at: faces,
+      scaledBy: 1,
+      to: [identities["grace"]!, identities["yao"]!]
+    )
     print("two faces: own \(creation.similarities), swapped \(crossed)")
     #expect(creation.similarities[0] > crossed[0] + 0.15 && creation.similarities[1] > crossed[1] + 0.15)
     await #expect(throws: PortraitError.faceCountMismatch(faces: 2, identities: 3)) {

@@ -20,14 +20,18 @@ import Testing
   }
 
   static let face = DetectedFace(
-    box: Rect(x: 10, y: 10, width: 80, height: 80), score: 0.9, landmarks: ArcFaceAlignment.template)
+    box: Rect(x: 10, y: 10, width: 80, height: 80),
+    score: 0.9,
+    landmarks: ArcFaceAlignment.template
+  )
 
   @Test func aDetectorFailureIsCode4AndAnEmbeddingFailureCode5() async {
     let photo = PixelBuffer(width: 112, height: 112, filledWith: (120, 100, 90))
     let undetectable = await PortraitChecker(detector: FailingDetector(), embedder: FailingEmbedder()).check([photo])
     #expect(undetectable.map(\.code) == [.detectError] && undetectable[0].code.message == "Image detect error")
     let unencodable = await PortraitChecker(
-      detector: FixedFaceDetector(faces: [Self.face]), embedder: FailingEmbedder()
+      detector: FixedFaceDetector(faces: [Self.face]),
+      embedder: FailingEmbedder()
     )
     .check([photo])
     #expect(unencodable.map(\.code) == [.encodingError] && unencodable[0].code.message == "Image encoding error")

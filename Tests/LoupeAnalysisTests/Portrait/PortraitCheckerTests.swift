@@ -11,11 +11,15 @@ import Testing
 @Suite struct PortraitCheckerTests {
   static let checker = Result {
     try PortraitChecker.live(
-      dependencies: InstalledDependencies.directory, options: InferenceOptions(precision: .f32, threads: 2))
+      dependencies: InstalledDependencies.directory,
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
   }
   static let trainer = Result {
     try IdentityTrainer.live(
-      dependencies: InstalledDependencies.directory, options: InferenceOptions(precision: .f32, threads: 2))
+      dependencies: InstalledDependencies.directory,
+      options: InferenceOptions(precision: .f32, threads: 2)
+    )
   }
 
   static func yaoMingSet() throws -> [PixelBuffer] {
@@ -41,17 +45,24 @@ import Testing
     let empty = PixelBuffer(width: 600, height: 600, filledWith: (90, 120, 160))
     let astronaut = try InstalledDependencies.photo(PortraitPhotos.astronaut)
     let smallStranger = try InstalledDependencies.photo(PortraitPhotos.graceHopper).resized(
-      width: 60, height: 70, filter: .area)
+      width: 60,
+      height: 70,
+      filter: .area
+    )
     var withBystander = astronaut
     for y in 0..<70 {
       let target = ((400 + y) * astronaut.width + 420) * 3
       withBystander.pixels.replaceSubrange(
-        target..<target + 60 * 3, with: smallStranger.pixels[(y * 60 * 3)..<((y + 1) * 60 * 3)])
+        target..<target + 60 * 3,
+        with: smallStranger.pixels[(y * 60 * 3)..<((y + 1) * 60 * 3)]
+      )
     }
     let pair = PortraitPhotos.sideBySide(astronaut, try InstalledDependencies.photo(PortraitPhotos.graceHopper))
     let checks = await checker.check([crowd, empty, withBystander, pair, nil])
     #expect(
-      checks.map(\.code) == [.faceCount, .faceCount, .success, .faceCount, .decodeError], "\(checks.map(\.code))")
+      checks.map(\.code) == [.faceCount, .faceCount, .success, .faceCount, .decodeError],
+      "\(checks.map(\.code))"
+    )
     #expect(checks[2].shortSide == 512 && checks[2].face != nil)
   }
 

@@ -34,7 +34,8 @@ import Testing
     let top = content.categories.prefix(3).map(\.category.chinese)
     #expect(
       top.contains { expected.contains($0) },
-      "\(photo): \(content.categories.prefix(4).map { ($0.category.chinese, $0.score) })")
+      "\(photo): \(content.categories.prefix(4).map { ($0.category.chinese, $0.score) })"
+    )
     #expect(content.embedding?.count == 512)
   }
 

@@ -14,7 +14,10 @@ import Testing
     options.sampleMaxSide = 1280
     let scan = try VideoScanner(options: options).scan(url)
     return try Self.analyzer.get().assess(
-      frames: scan.samples.map(\.image), motion: scan.motion, frameRate: scan.info.frameRate)
+      frames: scan.samples.map(\.image),
+      motion: scan.motion,
+      frameRate: scan.info.frameRate
+    )
   }
 
   @Test func aBlurredNoisyReencodeScoresLowerThanTheOriginal() throws {
@@ -38,7 +41,8 @@ import Testing
     print("single_img footage \(footage.singleImage) slideshow \(slideshow.singleImage)")
     #expect(
       slideshow.singleImage < footage.singleImage / 4,
-      "slideshow \(slideshow.singleImage), footage \(footage.singleImage)")
+      "slideshow \(slideshow.singleImage), footage \(footage.singleImage)"
+    )
   }
 
   @Test func choppyVideoLosesAFifthAtMost() throws {

@@ -31,7 +31,8 @@ import Testing
     let photo = try ProcessingFixtures.astronaut(side: 64)
     let lab = photo.convertedToLab()
     #expect(
-      lab[10, 10, 0] == CIELabColor(red: photo[10, 10, 0], green: photo[10, 10, 1], blue: photo[10, 10, 2]).lightness)
+      lab[10, 10, 0] == CIELabColor(red: photo[10, 10, 0], green: photo[10, 10, 1], blue: photo[10, 10, 2]).lightness
+    )
     #expect(PixelBuffer(lab.convertedToSRGB()) == PixelBuffer(photo))
     let grey = FloatImage(width: 2, height: 2, channels: 1, repeating: 7)
     #expect(grey.convertedToLab() == grey)
@@ -74,7 +75,8 @@ import Testing
     let image = try ProcessingFixtures.astronaut(side: 64)
     let region = ProcessingFixtures.disc(width: 64, height: 64, centreX: 32, centreY: 20, radius: 12)
     let moved = try #require(
-      ColorTransfer().apply(to: image, in: region, matching: try ProcessingFixtures.chelsea(side: 64)))
+      ColorTransfer().apply(to: image, in: region, matching: try ProcessingFixtures.chelsea(side: 64))
+    )
     for pixel in 0..<region.values.count where region.values[pixel] == 0 {
       #expect(moved.samples[pixel * 3..<pixel * 3 + 3] == image.samples[pixel * 3..<pixel * 3 + 3])
     }

@@ -48,7 +48,8 @@ import Testing
     let first = triangulation.triangles[0]
     let centroid = Point(
       x: (points[first.a].x + points[first.b].x + points[first.c].x) / 3,
-      y: (points[first.a].y + points[first.b].y + points[first.c].y) / 3)
+      y: (points[first.a].y + points[first.b].y + points[first.c].y) / 3
+    )
     #expect(Self.inCircumcircle(centroid, first, points))
     #expect(DelaunayTriangulation(points: points) == triangulation)
   }

@@ -12,7 +12,8 @@ import Testing
 
   @Test func conversionRoundsAndClamps() throws {
     let image = try #require(
-      FloatImage(width: 2, height: 1, channels: 3, samples: [-3, 0.49, 0.5, 254.4, 300, .nan]))
+      FloatImage(width: 2, height: 1, channels: 3, samples: [-3, 0.49, 0.5, 254.4, 300, .nan])
+    )
     #expect(PixelBuffer(image)?.pixels == [0, 0, 1, 254, 255, 0])
   }
 

@@ -62,7 +62,8 @@ import Testing
       (0..<5).map { step in
         let angle = Float(step * 2) * 2 * .pi / 5 - .pi / 2
         return Point(x: 32 + 28 * cos(angle), y: 32 + 28 * sin(angle))
-      })
+      }
+    )
     let mask = Mask(polygon: star, width: 64, height: 64)
     #expect(mask[32, 32] == 1 && mask[32, 8] == 1 && mask[2, 2] == 0)
   }

@@ -36,7 +36,13 @@ import Testing
     let photo = try ProcessingFixtures.photo("skimage/data/astronaut.png", side: 128)
     let angle: Float = 0.2, scale: Float = 1.1
     let transform = AffineTransform(
-      a: scale * cos(angle), b: -scale * sin(angle), tx: 5, c: scale * sin(angle), d: scale * cos(angle), ty: -16)
+      a: scale * cos(angle),
+      b: -scale * sin(angle),
+      tx: 5,
+      c: scale * sin(angle),
+      d: scale * cos(angle),
+      ty: -16
+    )
     let warp = try #require(PiecewiseAffineWarp(from: Self.landmarks, to: Self.landmarks.map(transform.apply)))
     let (warped, coverage) = try #require(warp.warp(photo, width: 128, height: 128))
     let expected = try #require(photo.warped(by: transform, width: 128, height: 128))

@@ -70,7 +70,8 @@ enum ProcessingFixtures {
     var colours = Set<Int>()
     for index in stride(from: 0, to: buffer.pixels.count, by: 3) {
       colours.insert(
-        Int(buffer.pixels[index]) << 16 | Int(buffer.pixels[index + 1]) << 8 | Int(buffer.pixels[index + 2]))
+        Int(buffer.pixels[index]) << 16 | Int(buffer.pixels[index + 1]) << 8 | Int(buffer.pixels[index + 2])
+      )
     }
     return colours.count
   }

@@ -93,7 +93,11 @@ import Testing
     #expect(SeamlessBlending().blend(image, into: image, mask: Mask(width: 7, height: 8)) == nil)
     #expect(
       SeamlessBlending().blend(
-        FloatImage(width: 8, height: 8, channels: 1), into: image, mask: Mask(width: 8, height: 8)) == nil)
+        FloatImage(width: 8, height: 8, channels: 1),
+        into: image,
+        mask: Mask(width: 8, height: 8)
+      ) == nil
+    )
     #expect(SeamlessBlending().blend(image, into: image, mask: Mask(width: 8, height: 8)) == image)
     let full = Mask(width: 8, height: 8, repeating: 1)
     let shifted = image.mapSamples { $0 + 5 }

@@ -56,16 +56,21 @@ import Testing
     let flat = PixelBuffer(width: 37, height: 23, filledWith: (12, 200, 99))
     #expect(
       flat.resized(width: 80, height: 46, filter: filter)
-        == PixelBuffer(width: 80, height: 46, filledWith: (12, 200, 99)))
+        == PixelBuffer(width: 80, height: 46, filledWith: (12, 200, 99))
+    )
     #expect(
-      flat.resized(width: 9, height: 7, filter: filter) == PixelBuffer(width: 9, height: 7, filledWith: (12, 200, 99)))
+      flat.resized(width: 9, height: 7, filter: filter) == PixelBuffer(width: 9, height: 7, filledWith: (12, 200, 99))
+    )
   }
 
   @Test func shrinkingWithLanczosAveragesFineStripes() throws {
     // One-pixel stripes shrunk 4×: a low-passing filter gives their mean, not a stripe (away
     // from the ends, where the taps fold onto the edge stripe).
     let stripes = try PixelBuffer(
-      width: 64, height: 8, pixels: (0..<(64 * 8)).flatMap { [UInt8]($0 % 2 == 0 ? [40, 40, 40] : [200, 200, 200]) })
+      width: 64,
+      height: 8,
+      pixels: (0..<(64 * 8)).flatMap { [UInt8]($0 % 2 == 0 ? [40, 40, 40] : [200, 200, 200]) }
+    )
     let small = stripes.resized(width: 16, height: 2, filter: .lanczos3)
     for x in 3..<13 {
       #expect(abs(Int(small[x, 1].r) - 120) <= 3)

@@ -22,7 +22,8 @@ import Testing
         SubtitleCue(start: 1, end: 2.5, text: "Hello, world!"),
         SubtitleCue(start: 3.25, end: 5, text: "Top line\nsecond  line"),
         SubtitleCue(start: 60.5, end: 3600, text: "no counter, a < b and c > d"),
-      ])
+      ]
+    )
   }
 
   @Test func byteOrderMarkCRLFAndChineseSurvive() throws {
@@ -50,13 +51,19 @@ import Testing
     }
     #expect(
       throws: SubtitleError.malformed(
-        format: .srt, line: 1, reason: "expected a timing line like 00:00:01,000 --> 00:00:02,000")
+        format: .srt,
+        line: 1,
+        reason: "expected a timing line like 00:00:01,000 --> 00:00:02,000"
+      )
     ) {
       try SubtitleParser.parse("just some text\nwithout timing\n", as: .srt)
     }
     #expect(
       throws: SubtitleError.malformed(
-        format: .srt, line: 2, reason: "unreadable timing \"00:61:00,000 --> 00:62:00,000\"")
+        format: .srt,
+        line: 2,
+        reason: "unreadable timing \"00:61:00,000 --> 00:62:00,000\""
+      )
     ) {
       try SubtitleParser.parse("1\n00:61:00,000 --> 00:62:00,000\nminutes\n", as: .srt)
     }
@@ -97,7 +104,8 @@ import Testing
         SubtitleCue(start: 1, end: 2.5, text: "Hi there & welcome <3"),
         SubtitleCue(start: 3, end: 4, text: "karaoke words\u{00A0}here"),
         SubtitleCue(start: 3600, end: 3601, text: "一小时"),
-      ])
+      ]
+    )
   }
 
   @Test func missingHeaderOrTimingIsAnError() {
@@ -109,7 +117,10 @@ import Testing
     }
     #expect(
       throws: SubtitleError.malformed(
-        format: .webVTT, line: 3, reason: "expected a timing line like 00:01.000 --> 00:02.000")
+        format: .webVTT,
+        line: 3,
+        reason: "expected a timing line like 00:01.000 --> 00:02.000"
+      )
     ) {
       try SubtitleParser.parse("WEBVTT\n\nid\nno timing here\n", as: .webVTT)
     }
@@ -140,7 +151,8 @@ import Testing
         SubtitleCue(start: 1.2, end: 3.05, text: "Hello\nworld !"),
         SubtitleCue(start: 5, end: 6.5, text: "Later line, with commas, kept"),
         SubtitleCue(start: 3723.04, end: 3724, text: "中文字幕，逗号"),
-      ])
+      ]
+    )
   }
 
   @Test func ssaFormatLineIsHonoured() throws {
@@ -164,7 +176,8 @@ import Testing
     ) {
       try SubtitleParser.parse(
         "[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\nDialogue: 0,0:00:01.00,oops\n",
-        as: .ass)
+        as: .ass
+      )
     }
     #expect(throws: SubtitleError.malformed(format: .ass, line: 2, reason: "unreadable Start or End time")) {
       try SubtitleParser.parse("[Events]\nDialogue: 0,soon,0:00:02.00,Default,,0,0,0,,text\n", as: .ass)
@@ -200,10 +213,12 @@ import Testing
     #expect(throws: SubtitleError.unsupportedEncoding) { try SubtitleParser.parse(gbk) }
     #expect(
       SubtitleError.unsupportedEncoding.description
-        == "subtitle file is not UTF-8 text (nor UTF-16 with a byte-order mark)")
+        == "subtitle file is not UTF-8 text (nor UTF-16 with a byte-order mark)"
+    )
     #expect(
       SubtitleError.malformed(format: .webVTT, line: 3, reason: "x").description
-        == "malformed WebVTT subtitles at line 3: x")
+        == "malformed WebVTT subtitles at line 3: x"
+    )
   }
 }
 

@@ -7,7 +7,10 @@ import Testing
   /// A 64×48 frame: a diagonal luma ramp shifted by `shift` pixels, around a shot's base colour,
   /// with `noise` grey levels of deterministic noise.
   static func planes(
-    base: (y: Int, cb: Int, cr: Int), shift: Int, brightness: Double = 1, noise: Int = 3,
+    base: (y: Int, cb: Int, cr: Int),
+    shift: Int,
+    brightness: Double = 1,
+    noise: Int = 3,
     generator: inout SplitMix64
   ) -> FramePlanes {
     let width = 64, height = 48
@@ -28,7 +31,10 @@ import Testing
     (y: 90, cb: 110, cr: 150), (y: 160, cb: 140, cr: 120), (y: 120, cb: 90, cr: 100), (y: 70, cb: 150, cr: 140),
   ]
 
-  static func run(_ frames: [FramePlanes], options: ShotDetectionOptions = ShotDetectionOptions())
+  static func run(
+    _ frames: [FramePlanes],
+    options: ShotDetectionOptions = ShotDetectionOptions()
+  )
     -> [ShotBoundaryDetector.Verdict]
   {
     var detector = ShotBoundaryDetector(options: options)

@@ -34,10 +34,12 @@ import Testing
     let url = try TestClips.footage().url
     #expect(
       Self.error(scanning: url, limits: VideoLimits(maxPixels: 320 * 239))
-        == .resolutionTooHigh(width: 320, height: 240, limit: 320 * 239))
+        == .resolutionTooHigh(width: 320, height: 240, limit: 320 * 239)
+    )
     #expect(
       Self.error(scanning: url, limits: VideoLimits(minSide: 241))
-        == .resolutionTooLow(width: 320, height: 240, minimumSide: 241))
+        == .resolutionTooLow(width: 320, height: 240, minimumSide: 241)
+    )
   }
 
   @Test func overTheByteLimit() throws {
@@ -55,7 +57,8 @@ import Testing
     let jpeg = try Data(contentsOf: InstalledDependencies.directory.packageFile("skimage/data/rocket.jpg"))
     #expect(
       Self.error(scanning: try Self.scratch("rocket-jpeg.mp4", bytes: [UInt8](jpeg)))
-        == .stillImage(format: "jpeg_pipe"))
+        == .stillImage(format: "jpeg_pipe")
+    )
   }
 
   @Test func oneFrameGIFIsStillAndAnimatedGIFIsVideo() throws {
@@ -95,7 +98,9 @@ import Testing
     let playlist = try Self.scratch(
       "list.m3u8",
       bytes: Array(
-        "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n".utf8))
+        "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n".utf8
+      )
+    )
     #expect(Self.error(scanning: playlist) == .unreadable(reason: "hls is not a supported video container"))
     let concat = try Self.scratch("list.ffconcat", bytes: Array("ffconcat version 1.0\nfile /etc/passwd\n".utf8))
     #expect(Self.error(scanning: concat) == .unreadable(reason: "concat is not a supported video container"))
@@ -104,13 +109,16 @@ import Testing
   @Test func messagesNameTheProblem() {
     #expect(
       VideoError.unreadable(reason: "Invalid data found when processing input").description
-        == "cannot read the file as a video: Invalid data found when processing input")
+        == "cannot read the file as a video: Invalid data found when processing input"
+    )
     #expect(
-      VideoError.stillImage(format: "png_pipe").description == "the file is a still image (png_pipe), not a video")
+      VideoError.stillImage(format: "png_pipe").description == "the file is a still image (png_pipe), not a video"
+    )
     #expect(VideoError.tooLong(seconds: 9.6, limit: 5).description == "video lasts 9.6 s, more than the limit of 5 s")
     #expect(
       VideoError.resolutionTooHigh(width: 7680, height: 4320, limit: 3840 * 2160).description
-        == "video is 7680×4320, more than the limit of 8294400 pixels per frame")
+        == "video is 7680×4320, more than the limit of 8294400 pixels per frame"
+    )
     #expect(VideoError.cancelled.description == "video processing was cancelled")
   }
 }
@@ -143,8 +151,16 @@ import Testing
 
   @Test func unknownDurationIsLeftToTheDecoder() throws {
     let info = VideoInfo(
-      duration: 0, frameRate: 25, width: 64, height: 64, codecName: "h264", formatName: "mpegts",
-      estimatedFrameCount: 0, hasAudio: false, subtitleStreams: [])
+      duration: 0,
+      frameRate: 25,
+      width: 64,
+      height: 64,
+      codecName: "h264",
+      formatName: "mpegts",
+      estimatedFrameCount: 0,
+      hasAudio: false,
+      subtitleStreams: []
+    )
     try VideoLimits(maxDuration: 1).check(info, fileSize: 1)
   }
 }

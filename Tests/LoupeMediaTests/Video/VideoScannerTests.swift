@@ -160,7 +160,8 @@ import Testing
         isCancelled: {
           calls += 1
           return calls > 20
-        })
+        }
+      )
     }
     #expect(calls == 21)
   }
@@ -193,7 +194,8 @@ import Testing
     let clip = try TestClips.subtitledMatroska()
     let info = try VideoInfo(contentsOf: clip.url)
     #expect(
-      info.subtitleStreams == [SubtitleStreamInfo(index: 1, codecName: "subrip", language: "chi", isText: true)])
+      info.subtitleStreams == [SubtitleStreamInfo(index: 1, codecName: "subrip", language: "chi", isText: true)]
+    )
     let scan = try VideoScanner().scan(clip.url)
     #expect(scan.subtitles.count == 1)
     #expect(scan.subtitles.first?.stream.language == "chi")
@@ -209,7 +211,8 @@ import Testing
 
   @Test func subtitlesCanBeLeftUnread() throws {
     let scan = try VideoScanner(options: VideoScanOptions(readsSubtitles: false)).scan(
-      try TestClips.subtitledMatroska().url)
+      try TestClips.subtitledMatroska().url
+    )
     #expect(scan.subtitles.isEmpty)
     #expect(scan.info.subtitleStreams.count == 1)
   }

@@ -51,7 +51,11 @@ import Testing
       let unsigned = try await server.send(.POST, "/api/v1/images", bytes: Array(body.utf8))
       #expect(unsigned.message == "not found appid")
       let stale = try await server.request(
-        .POST, "/api/v1/images", body: body, headers: [("X-Request-Time", "1000000000")])
+        .POST,
+        "/api/v1/images",
+        body: body,
+        headers: [("X-Request-Time", "1000000000")]
+      )
       #expect(stale.status == 400)
 
       // Go's SDK ends its JSON with a newline and signs exactly what it sends.
@@ -60,7 +64,8 @@ import Testing
       #expect(try await server.request(.POST, "/api/v1/images", body: body).status == 462)
       let overQuota = try await server.request(.POST, "/api/v1/images", body: body)
       #expect(
-        overQuota.status == 400 && overQuota.code == "EXCEEDED_QUOTA_ERROR" && overQuota.message == "exceeded quota")
+        overQuota.status == 400 && overQuota.code == "EXCEEDED_QUOTA_ERROR" && overQuota.message == "exceeded quota"
+      )
     }
     try await TestServer.run { server in
       try await AppRepository(database: server.database).revoke(id: server.app.id)
@@ -104,7 +109,12 @@ import Testing
 
       let other = try await AppRepository(database: server.database).create(name: "other")
       let foreign = try await server.request(
-        .POST, "/api/v1/images", body: Self.qa(url), appID: other.id, token: other.token)
+        .POST,
+        "/api/v1/images",
+        body: Self.qa(url),
+        appID: other.id,
+        token: other.token
+      )
       #expect(foreign.status == 462)
 
       let inline = "data:image/png;base64," + Data(photo).base64EncodedString()

@@ -3,8 +3,8 @@ import LoupeAnalysis
 import LoupeMedia
 import LoupeRuntime
 import LoupeServer
-import LoupeTestSupport
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
 /// The seed's AI-portrait flow and PAI's error cases through the official Python SDK
@@ -22,11 +22,15 @@ import Testing
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: out) }
     try await ImageServer.run(extra: try PortraitMedia.files.get()) { media in
-      try await TestServer.run(.live, analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) { server in
+      try await TestServer.run(.live, analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) {
+        server in
         let output = try await runProcess(
-          python, [script, server.baseURL, server.app.id, server.app.token, media, out.path])
+          python,
+          [script, server.baseURL, server.app.id, server.app.token, media, out.path]
+        )
         let results = try #require(
-          try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]])
+          try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]]
+        )
         func data(_ name: String) -> [String: Any] { results[name]?["data"] as? [String: Any] ?? [:] }
         func status(_ name: String) -> Int? { results[name]?["status"] as? Int }
 
@@ -46,7 +50,8 @@ import Testing
           let job = try #require(results[name]?["job"] as? [String: Any], "\(results[name] ?? [:])")
           #expect(job["state"] as? Int == 2 && job["type"] as? String == "Image", "\(job)")
           let result = try #require(
-            try JSONSerialization.jsonObject(with: Data((job["Result"] as? String ?? "").utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data((job["Result"] as? String ?? "").utf8)) as? [String: Any]
+          )
           #expect(result["model_id"] as? String == results[name]?["model_id"] as? String)
           #expect((result["states"] as? [[String: Any]])?.count == 6 && result["cost_time"] is Double)
         }
@@ -61,7 +66,9 @@ import Testing
         #expect(data("create")["model_id"] as? String == results["train"]?["model_id"] as? String)
         #expect(data("create_default")["display_score"] == nil && results["create_default"]?["written"] != nil)
         let multi = try #require(
-          results["create_multi"]?["written"] as? [String: Any], "\(results["create_multi"] ?? [:])")
+          results["create_multi"]?["written"] as? [String: Any],
+          "\(results["create_multi"] ?? [:])"
+        )
         #expect(multi["height"] as? Int == 512)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("multi_out.jpg").path))
         let scores = try #require(data("create_multi")["display_scores"] as? [Double])
@@ -85,11 +92,14 @@ import Testing
         for (name, expectedStatus, message) in expected {
           #expect(status(name) == expectedStatus, "\(name): \(results[name] ?? [:])")
           #expect(
-            (results[name]?["message"] as? String)?.hasPrefix(message) == true, "\(name): \(results[name] ?? [:])")
+            (results[name]?["message"] as? String)?.hasPrefix(message) == true,
+            "\(name): \(results[name] ?? [:])"
+          )
         }
         let failed = try #require(results["train_all_bad"]?["job"] as? [String: Any])
         #expect(
-          failed["state"] as? Int == 3 && failed["message"] as? String == "Training - Not get best template image")
+          failed["state"] as? Int == 3 && failed["message"] as? String == "Training - Not get best template image"
+        )
       }
     }
   }
@@ -107,7 +117,8 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try await ImageServer.run(extra: try PortraitMedia.files.get()) { media in
-      try await TestServer.run(.live, analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) { server in
+      try await TestServer.run(.live, analysis: analysis, portraits: portraits, configure: EdgeTests.allowLoopback) {
+        server in
         _ = try await runProcess(python, [script, server.baseURL, server.app.id, server.app.token, media], in: folder)
         for name in ["single_out.jpg", "multi_out.jpg"] {
           let decoded = try ImageDecoder().decode(contentsOf: folder.appendingPathComponent(name))

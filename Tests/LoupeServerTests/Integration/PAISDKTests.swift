@@ -1,8 +1,8 @@
 import Foundation
 import LoupeRuntime
 import LoupeServer
-import LoupeTestSupport
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
 /// The official PAI Python SDK (ai-service-python-sdk==1.1.5, installed by scripts/setup into
@@ -18,7 +18,8 @@ import Testing
       try await TestServer.run(.live, analysis: analysis, configure: EdgeTests.allowLoopback) { server in
         let output = try await runProcess(python, [script, server.baseURL, server.app.id, server.app.token, images])
         let results = try #require(
-          try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]])
+          try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]]
+        )
         func status(_ name: String) -> Int? { results[name]?["status"] as? Int }
         func data(_ name: String) -> [String: Any] { results[name]?["data"] as? [String: Any] ?? [:] }
 

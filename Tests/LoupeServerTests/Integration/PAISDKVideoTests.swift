@@ -1,8 +1,8 @@
 import Foundation
 import LoupeRuntime
 import LoupeServer
-import LoupeTestSupport
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
 /// The seed's video calls through the official PAI Python SDK (ai-service-python-sdk==1.1.5),
@@ -20,7 +20,8 @@ import Testing
         server in
         let output = try await runProcess(python, [script, server.baseURL, server.app.id, server.app.token, media])
         let results = try #require(
-          try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]])
+          try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]]
+        )
         func job(_ name: String) -> [String: Any] { results[name]?["job"] as? [String: Any] ?? [:] }
         func result(_ job: [String: Any]) -> [String: Any] {
           guard let text = job["Result"] as? String else { return [:] }
@@ -49,14 +50,17 @@ import Testing
         let multimodal = result(job("multimodal_classify"))
         let multimodalTags = (multimodal["tag_result"] as? [[String: Any]] ?? []).compactMap { $0["tag"] as? String }
         #expect(
-          multimodalTags.contains { ["浓咖啡", "咖啡杯", "杯子", "虎斑猫", "猫", "埃及猫", "虎猫"].contains($0) }, "\(multimodalTags)")
+          multimodalTags.contains { ["浓咖啡", "咖啡杯", "杯子", "虎斑猫", "猫", "埃及猫", "虎猫"].contains($0) },
+          "\(multimodalTags)"
+        )
         let imagesOnly = result(job("multimodal_images_only"))
         #expect((imagesOnly["classification_result"] as? [[String: Any]])?.first?["class"] as? String == "美食")
         #expect(imagesOnly["video_width"] == nil && imagesOnly["duration"] == nil)
         #expect(results["multimodal_text_only"]?["status"] as? Int == 400)
         #expect(
           results["multimodal_text_only"]?["message"] as? String
-            == "MultiModalClassify needs a video_url, images or text")
+            == "MultiModalClassify needs a video_url, images or text"
+        )
 
         for name in ["batch_video_qa", "batch_classify_label_video"] {
           let jobs = try #require(results[name]?["jobs"] as? [[String: Any]], "\(name): \(results[name] ?? [:])")
@@ -65,7 +69,8 @@ import Testing
           #expect(
             jobs.allSatisfy {
               $0["batch_id"] as? Int == (results[name]?["data"] as? [String: Any])?["batch_id"] as? Int
-            })
+            }
+          )
         }
         let batchScores = (results["batch_video_qa"]?["jobs"] as? [[String: Any]] ?? []).map { result($0) }
         let footageMotion = batchScores.first?["single_img"] as? Double ?? 0
@@ -75,11 +80,14 @@ import Testing
         #expect(job("missing_video")["state"] as? Int == 3)
         #expect(
           job("missing_video")["message"] as? String
-            == "failed to download video, err=fetch resource failed\tcode = 404")
+            == "failed to download video, err=fetch resource failed\tcode = 404"
+        )
         #expect(job("corrupt_video")["state"] as? Int == 3)
         #expect(
           (job("corrupt_video")["message"] as? String)?.hasPrefix(
-            "Invalid Input - video data error - load video failed") == true)
+            "Invalid Input - video data error - load video failed"
+          ) == true
+        )
 
         let expectedErrors: [(String, Int, String)] = [
           ("unknown_action", 404, "model not found"), ("bad_configure", 400, "configure.classification_top_k"),

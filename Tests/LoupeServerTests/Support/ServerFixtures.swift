@@ -12,7 +12,8 @@ enum ServerFixtures {
   /// The real models, loaded once for every test that needs them.
   static let liveAnalysis = Task {
     try await LiveImageAnalysis.load(
-      dependencies: InstalledDependencies.directory, options: InferenceOptions(precision: .f32, threads: 2)
+      dependencies: InstalledDependencies.directory,
+      options: InferenceOptions(precision: .f32, threads: 2)
     )
   }
 }
@@ -23,6 +24,7 @@ extension ServerFixtures {
     try LivePortraitService.load(
       dependencies: InstalledDependencies.directory,
       options: InferenceOptions(precision: .f32, threads: 2),
-      renderer: FaceFusionRenderer())
+      renderer: FaceFusionRenderer()
+    )
   }
 }

@@ -43,11 +43,16 @@ struct TestServer: Sendable {
     var logger = Logger(label: "loupe-test")
     logger.logLevel = .warning
     let services = try Services(
-      configuration: configuration, database: database,
-      engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits))
+      configuration: configuration,
+      database: database,
+      engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits)
+    )
     let application = buildApplication(
-      configuration: server, services: services, backgroundServices: [try services.workers(logger: logger)],
-      logger: logger)
+      configuration: server,
+      services: services,
+      backgroundServices: [try services.workers(logger: logger)],
+      logger: logger
+    )
     try await application.test(setup) { client in
       try await body(TestServer(client: client, app: app, database: database))
     }
@@ -55,8 +60,13 @@ struct TestServer: Sendable {
 
   /// A signed request, as the PAI SDKs make it; `token` overrides the app's for negative tests.
   func request(
-    _ method: HTTPMethod = .POST, _ path: String, body: String? = nil, bytes: [UInt8]? = nil, appID: String? = nil,
-    token: String? = nil, headers: [(String, String)] = []
+    _ method: HTTPMethod = .POST,
+    _ path: String,
+    body: String? = nil,
+    bytes: [UInt8]? = nil,
+    appID: String? = nil,
+    token: String? = nil,
+    headers: [(String, String)] = []
   ) async throws -> ServerAnswer {
     let payload = bytes ?? Array((body ?? "").utf8)
     let signature = RequestSignature.sign(method: method.rawValue, path: path, body: payload, token: token ?? app.token)
@@ -65,7 +75,12 @@ struct TestServer: Sendable {
   }
 
   /// A request as given, signed or not.
-  func send(_ method: HTTPMethod, _ path: String, bytes: [UInt8] = [], headers: [(String, String)] = []) async throws
+  func send(
+    _ method: HTTPMethod,
+    _ path: String,
+    bytes: [UInt8] = [],
+    headers: [(String, String)] = []
+  ) async throws
     -> ServerAnswer
   {
     if client.port != nil {
@@ -78,17 +93,24 @@ struct TestServer: Sendable {
       let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
       var body = try await response.body.collect(upTo: 64 << 20)
       return ServerAnswer(
-        status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-        text: body.readString(length: body.readableBytes) ?? "")
+        status: Int(response.status.code),
+        headers: response.headers.map { ($0.name, $0.value) },
+        text: body.readString(length: body.readableBytes) ?? ""
+      )
     }
     var fields = HTTPFields()
     for (name, value) in headers { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
     let response = try await client.executeRequest(
-      uri: path, method: HTTPRequest.Method(method.rawValue)!, headers: fields,
-      body: bytes.isEmpty ? nil : ByteBuffer(bytes: bytes))
+      uri: path,
+      method: HTTPRequest.Method(method.rawValue)!,
+      headers: fields,
+      body: bytes.isEmpty ? nil : ByteBuffer(bytes: bytes)
+    )
     return ServerAnswer(
-      status: Int(response.status.code), headers: response.headers.map { ($0.name.rawName, $0.value) },
-      text: String(buffer: response.body))
+      status: Int(response.status.code),
+      headers: response.headers.map { ($0.name.rawName, $0.value) },
+      text: String(buffer: response.body)
+    )
   }
 }
 

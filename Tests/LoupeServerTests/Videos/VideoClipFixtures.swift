@@ -22,7 +22,9 @@ enum VideoClipFixtures {
     }
     let png = folder.appendingPathComponent("photo.mp4")
     try? FileManager.default.copyItem(
-      at: InstalledDependencies.directory.packageFile("skimage/data/chelsea.png"), to: png)
+      at: InstalledDependencies.directory.packageFile("skimage/data/chelsea.png"),
+      to: png
+    )
     return ["random.mp4": random, "truncated.mp4": truncated, "photo.mp4": png]
   }()
 

@@ -1,9 +1,9 @@
 import Foundation
 import LoupeJobs
 import LoupeServer
+import LoupeServices
 import LoupeStore
 import LoupeTestSupport
-import LoupeServices
 import Testing
 
 /// Video jobs over real HTTP against a real server: real downloads, real decoding, the durable
@@ -16,7 +16,10 @@ import Testing
     let footage = try TestClips.footage().url
     try await TestServer.run(configure: VideoClipFixtures.allowLoopbackAndClips) { server in
       let submitted = try await server.request(
-        .POST, "/api/v1/videos", body: #"{"action":"VideoQA","video_url":"\#(footage.absoluteString)"}"#)
+        .POST,
+        "/api/v1/videos",
+        body: #"{"action":"VideoQA","video_url":"\#(footage.absoluteString)"}"#
+      )
       #expect(submitted.status == 200 && submitted.code == "OK", "\(submitted.text)")
       let id = try #require(submitted.data?["job_id"] as? Int)
       let job = try await server.pollJob(id)
@@ -30,7 +33,12 @@ import Testing
 
       let other = try await AppRepository(database: server.database).create(name: "other")
       let hidden = try await server.request(
-        .POST, "/api/v1/async_jobs/\(id)", body: "{}", appID: other.id, token: other.token)
+        .POST,
+        "/api/v1/async_jobs/\(id)",
+        body: "{}",
+        appID: other.id,
+        token: other.token
+      )
       #expect(hidden.status == 404 && hidden.message == "job not found")
       let unknown = try await server.request(.POST, "/api/v1/async_jobs/987654", body: "")
       #expect(unknown.status == 404 && unknown.code == "PARAMETER_ERROR")
@@ -80,7 +88,8 @@ import Testing
         let job = try await server.pollJob(try #require(submitted.data?["job_id"] as? Int, "\(submitted.text)"))
         let tags = try #require(try server.result(of: job)?["tag_result"] as? [[String: Any]], "\(job)")
         let texts = Dictionary(
-          uniqueKeysWithValues: tags.map { ($0["tag"] as? String ?? "", $0["score"] as? Double ?? 0) })
+          uniqueKeysWithValues: tags.map { ($0["tag"] as? String ?? "", $0["score"] as? Double ?? 0) }
+        )
         #expect(texts["标题"] == 1, "\(tags)")
         #expect(texts.first { $0.key.hasPrefix(expected) }?.value == 0.5, "subtitles at half weight: \(tags)")
       }
@@ -93,7 +102,8 @@ import Testing
     let video = try await LiveVideoAnalysis.load(sharing: analysis)
     try await TestServer.run(analysis: analysis, videoAnalysis: video) { server in
       let submitted = try await server.request(
-        .POST, "/api/v1/videos",
+        .POST,
+        "/api/v1/videos",
         body:
           #"{"action":"MultiModalClassify","model_name":"","video_url":"","images":[],"text":"NBA总决赛篮球比赛精彩集锦","configure":{"classification_top_k":3}}"#
       )
@@ -144,7 +154,8 @@ import Testing
     let long = try TestClips.testPattern(seconds: 40, width: 320, height: 240).url
     try await ImageServer.run(extra: try VideoClipFixtures.served()) { web in
       try await TestServer.run(
-        analysis: analysis, videoAnalysis: video,
+        analysis: analysis,
+        videoAnalysis: video,
         configure: { configuration in
           VideoClipFixtures.allowLoopbackAndClips(&configuration)
           configuration.videos.maxDuration = 30
@@ -174,7 +185,10 @@ import Testing
         #expect(entries.count == 20)
         let videos = entries.map { #"{"url":"\#($0.url)","title":""}"# }.joined(separator: ",")
         let submitted = try await server.request(
-          .POST, "/api/v1/batch_videos", body: #"{"action":"VideoQA","videos":[\#(videos)]}"#)
+          .POST,
+          "/api/v1/batch_videos",
+          body: #"{"action":"VideoQA","videos":[\#(videos)]}"#
+        )
         let batchID = try #require(submitted.data?["batch_id"] as? Int, "\(submitted.text)")
         let jobs = try await server.pollBatch(batchID, timeout: .seconds(600))
         #expect(jobs.count == 20)

@@ -34,8 +34,11 @@ struct FaceFusion {
 
   func fused() -> FloatImage {
     let target = IdentityWarp.targetLandmarks(
-      template: landmarks, identity: identity.reference.landmarks, featureShift: geometryShift,
-      contourShift: options.faceShapeMatch ? 0.5 : 0)
+      template: landmarks,
+      identity: identity.reference.landmarks,
+      featureShift: geometryShift,
+      contourShift: options.faceShapeMatch ? 0.5 : 0
+    )
     // Regions of the fused face (where the identity's features now are) and of the template's
     // own face (where its colours are measured).
     let regions = FaceRegions(landmarks: target, width: template.width, height: template.height)
@@ -43,7 +46,11 @@ struct FaceFusion {
     var result = template
     guard
       let (warped, coverage) = IdentityWarp.warp(
-        identity.reference, onto: target, width: template.width, height: template.height)
+        identity.reference,
+        onto: target,
+        width: template.width,
+        height: template.height
+      )
     else { return enhanced(result) }
     let face = regions.face.intersection(coverage.eroded(radius: 2)) ?? regions.face
     if options.applyFaceFusionBefore {
@@ -74,7 +81,11 @@ struct FaceFusion {
     if options.colorShiftLast {
       result =
         ColorTransfer(strength: 0.5).apply(
-          to: result, in: regions.skin, matching: template, in: templateRegions.skin) ?? result
+          to: result,
+          in: regions.skin,
+          matching: template,
+          in: templateRegions.skin
+        ) ?? result
     }
     return enhanced(result)
   }

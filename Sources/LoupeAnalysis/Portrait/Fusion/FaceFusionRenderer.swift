@@ -12,7 +12,10 @@ public struct FaceFusionRenderer: PortraitRenderer {
   public init() {}
 
   public func render(
-    template: PixelBuffer, faces: [TemplateFace], identities: [IdentityModel], options: PortraitOptions
+    template: PixelBuffer,
+    faces: [TemplateFace],
+    identities: [IdentityModel],
+    options: PortraitOptions
   ) async throws -> PixelBuffer {
     precondition(faces.count == identities.count, "one identity per face")
     // Seconds of image arithmetic: kept off Swift concurrency's cooperative threads.
@@ -21,7 +24,12 @@ public struct FaceFusionRenderer: PortraitRenderer {
     }
   }
 
-  func renderNow(template: PixelBuffer, faces: [TemplateFace], identities: [IdentityModel], options: PortraitOptions)
+  func renderNow(
+    template: PixelBuffer,
+    faces: [TemplateFace],
+    identities: [IdentityModel],
+    options: PortraitOptions
+  )
     -> PixelBuffer
   {
     var image = FloatImage(template)
@@ -50,8 +58,11 @@ public struct FaceFusionRenderer: PortraitRenderer {
   }
 
   private func fuse(
-    _ face: TemplateFace, _ identity: IdentityModel, into image: FloatImage,
-    region: (x: Int, y: Int, width: Int, height: Int)?, options: PortraitOptions
+    _ face: TemplateFace,
+    _ identity: IdentityModel,
+    into image: FloatImage,
+    region: (x: Int, y: Int, width: Int, height: Int)?,
+    options: PortraitOptions
   ) -> FloatImage {
     guard let region else {
       return FaceFusion(template: image, landmarks: face.landmarks, identity: identity, options: options).fused()

@@ -40,7 +40,8 @@ struct FaceRegions {
           Polygon.convexHull(of: Array(43...51).map { landmarks[$0] }),
           Polygon.convexHull(of: Array(97...105).map { landmarks[$0] }),
         ],
-      width: width, height: height
+      width: width,
+      height: height
     ).dilated(radius: scaled(0.03)).feathered(radius: Float(scaled(0.02)))
     return face.intersection(holes.inverted()) ?? face
   }
@@ -56,7 +57,10 @@ struct FaceRegions {
       Polygon.convexHull(of: (eye + brow).map { landmarks[$0] })
     }
     let eyes = Mask(
-      polygons: Self.eyes.map { Polygon.convexHull(of: $0.map { landmarks[$0] }) }, width: width, height: height)
+      polygons: Self.eyes.map { Polygon.convexHull(of: $0.map { landmarks[$0] }) },
+      width: width,
+      height: height
+    )
     let shadow = Mask(polygons: regions, width: width, height: height)
     return (shadow.intersection(eyes.dilated(radius: scaled(0.01)).inverted()) ?? shadow)
       .feathered(radius: Float(scaled(0.015)))

@@ -10,17 +10,26 @@ enum IdentityWarp {
 
   /// The reference warped into a `width` × `height` canvas where the face's landmarks are
   /// `target`, with the warp's coverage; `nil` for degenerate landmarks.
-  static func warp(_ reference: AlignedFace, onto target: [Point], width: Int, height: Int)
+  static func warp(
+    _ reference: AlignedFace,
+    onto target: [Point],
+    width: Int,
+    height: Int
+  )
     -> (image: FloatImage, coverage: Mask)?
   {
     guard reference.landmarks.count == 106, target.count == 106,
       let similarity = AffineTransform.similarity(
-        from: innerPoints.map { reference.landmarks[$0] }, to: innerPoints.map { target[$0] })
+        from: innerPoints.map { reference.landmarks[$0] },
+        to: innerPoints.map { target[$0] }
+      )
     else { return nil }
     let anchors = anchorBox(around: reference.landmarks)
     guard
       let warp = PiecewiseAffineWarp(
-        from: reference.landmarks + anchors, to: target + anchors.map(similarity.apply(to:)))
+        from: reference.landmarks + anchors,
+        to: target + anchors.map(similarity.apply(to:))
+      )
     else { return nil }
     return warp.warp(FloatImage(reference.image), width: width, height: height)
   }
@@ -31,11 +40,16 @@ enum IdentityWarp {
   /// `contourShift` of the way (`face_shape_match`). A face's proportions carry much of who it
   /// is, so the identity keeps some of its own.
   static func targetLandmarks(
-    template: [Point], identity: [Point], featureShift: Float, contourShift: Float
+    template: [Point],
+    identity: [Point],
+    featureShift: Float,
+    contourShift: Float
   ) -> [Point] {
     guard
       let similarity = AffineTransform.similarity(
-        from: innerPoints.map { identity[$0] }, to: innerPoints.map { template[$0] })
+        from: innerPoints.map { identity[$0] },
+        to: innerPoints.map { template[$0] }
+      )
     else { return template }
     var target = template
     for index in template.indices {
@@ -44,7 +58,8 @@ enum IdentityWarp {
       let own = similarity.apply(to: identity[index])
       target[index] = Point(
         x: template[index].x + shift * (own.x - template[index].x),
-        y: template[index].y + shift * (own.y - template[index].y))
+        y: template[index].y + shift * (own.y - template[index].y)
+      )
     }
     return target
   }

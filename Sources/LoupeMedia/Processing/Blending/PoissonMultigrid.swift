@@ -78,7 +78,8 @@ struct PoissonMultigrid {
       residuals: grids.map { [Float](repeating: 0, count: $0.count) },
       corrections: grids.map { [Float](repeating: 0, count: $0.count) },
       fineResidual: [Float](repeating: 0, count: fineUnknowns.count),
-      fineCorrection: [Float](repeating: 0, count: values.count))
+      fineCorrection: [Float](repeating: 0, count: values.count)
+    )
     for _ in 0..<maximumCycles {
       let before = fineUnknowns.map { values[$0] }
       smoothFine(&values, guidance: guidance, sweeps: Self.smoothingSweeps)
@@ -230,7 +231,10 @@ struct PoissonMultigrid {
   }
 
   private static func partialSum(
-    _ values: UnsafeBufferPointer<Float>, _ index: Int, _ width: Int, _ present: UInt8
+    _ values: UnsafeBufferPointer<Float>,
+    _ index: Int,
+    _ width: Int,
+    _ present: UInt8
   ) -> (sum: Float, count: Float) {
     var sum: Float = 0, count: Float = 0
     if present & 1 != 0 { sum += values[index - 1]; count += 1 }
@@ -241,7 +245,10 @@ struct PoissonMultigrid {
   }
 
   private static func partialSum(
-    _ values: UnsafeMutableBufferPointer<Float>, _ index: Int, _ width: Int, _ present: UInt8
+    _ values: UnsafeMutableBufferPointer<Float>,
+    _ index: Int,
+    _ width: Int,
+    _ present: UInt8
   ) -> (sum: Float, count: Float) {
     partialSum(UnsafeBufferPointer(values), index, width, present)
   }

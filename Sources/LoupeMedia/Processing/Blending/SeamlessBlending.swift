@@ -40,8 +40,11 @@ public struct SeamlessBlending: Sendable, Equatable {
     guard let bounds = mask.pixelBounds(above: Float(0.5).nextDown) else { return target }
     let region = SolverRegion(mask: mask, bounds: bounds)
     let solver = PoissonMultigrid(
-      width: region.window.width, height: region.window.height, unknowns: region.unknowns,
-      neighbourMasks: region.neighbourMasks)
+      width: region.window.width,
+      height: region.window.height,
+      unknowns: region.unknowns,
+      neighbourMasks: region.neighbourMasks
+    )
     var output = target
     for channel in 0..<target.channels {
       let solved = solve(region, with: solver, channel: channel, source: source, target: target)
@@ -62,7 +65,11 @@ public struct SeamlessBlending: Sendable, Equatable {
 
   /// The solved samples of one channel, in `region.pixels` order.
   private func solve(
-    _ region: SolverRegion, with solver: PoissonMultigrid, channel: Int, source: FloatImage, target: FloatImage
+    _ region: SolverRegion,
+    with solver: PoissonMultigrid,
+    channel: Int,
+    source: FloatImage,
+    target: FloatImage
   ) -> [Float] {
     let width = region.window.width, channels = target.channels
     // The window's samples: the target's where fixed, the unknowns' current values inside.
@@ -135,7 +142,8 @@ private struct SolverRegion {
         isUnknown[local] = true
         // The window reaches one pixel past the unknowns wherever the image does.
         neighbourMasks.append(
-          (x > 0 ? 1 : 0) | (x < mask.width - 1 ? 2 : 0) | (y > 0 ? 4 : 0) | (y < mask.height - 1 ? 8 : 0))
+          (x > 0 ? 1 : 0) | (x < mask.width - 1 ? 2 : 0) | (y > 0 ? 4 : 0) | (y < mask.height - 1 ? 8 : 0)
+        )
       }
     }
     self.unknowns = unknowns

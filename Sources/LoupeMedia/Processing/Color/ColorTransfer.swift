@@ -23,7 +23,10 @@ public struct ColorTransfer: Sendable, Equatable {
   /// pixels where it is 0 keep their exact samples. `nil` when either image lacks three
   /// channels, a mask's size differs from its image's, or a region is empty.
   public func apply(
-    to image: FloatImage, in region: Mask? = nil, matching reference: FloatImage, in referenceRegion: Mask? = nil
+    to image: FloatImage,
+    in region: Mask? = nil,
+    matching reference: FloatImage,
+    in referenceRegion: Mask? = nil
   ) -> FloatImage? {
     guard image.channels == 3, reference.channels == 3 else { return nil }
     let strength = min(max(strength, 0), 1)
@@ -36,7 +39,8 @@ public struct ColorTransfer: Sendable, Equatable {
         let deviation = own.standardDeviations[channel]
         let scale = deviation > 1e-6 ? target.standardDeviations[channel] / deviation : scaleRange.upperBound
         return min(max(scale, scaleRange.lowerBound), scaleRange.upperBound)
-      })
+      }
+    )
     let ownMean = SIMD3<Float>(own.means), targetMean = SIMD3<Float>(target.means)
     var output = image
     output.samples.withUnsafeMutableBufferPointer { output in

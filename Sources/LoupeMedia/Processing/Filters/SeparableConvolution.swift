@@ -18,7 +18,11 @@ struct SymmetricKernel {
 /// Convolves interleaved samples with `kernel` along rows, then columns, reading the nearest
 /// edge sample beyond the borders.
 func convolveSeparable(
-  _ samples: [Float], width: Int, height: Int, channels: Int, kernel: SymmetricKernel
+  _ samples: [Float],
+  width: Int,
+  height: Int,
+  channels: Int,
+  kernel: SymmetricKernel
 ) -> [Float] {
   guard width > 0, height > 0 else { return samples }
   let radius = kernel.radius, rowLength = width * channels

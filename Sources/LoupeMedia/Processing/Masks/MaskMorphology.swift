@@ -45,7 +45,10 @@ extension Mask {
 
   /// `runs[x, y]` = extremum of row `y` over `x − halfWidth … x + halfWidth`.
   private func runExtrema(
-    halfWidth: Int, identity: Float, _ pick: (Float, Float) -> Float, into runs: inout [Float]
+    halfWidth: Int,
+    identity: Float,
+    _ pick: (Float, Float) -> Float,
+    into runs: inout [Float]
   ) {
     let window = 2 * halfWidth + 1
     // Padded with `halfWidth` identities in front and enough behind to fill the last block.

@@ -17,8 +17,13 @@ public struct CartoonStyle: Sendable, Equatable {
   public var edgeLightness: Float
 
   public init(
-    smoothingPasses: Int = 4, spatialSigma: Float = 2.5, rangeSigma: Float = 18, lightnessStep: Float = 12,
-    chromaStep: Float = 10, edgeThreshold: Float = 9, edgeLightness: Float = 0.25
+    smoothingPasses: Int = 4,
+    spatialSigma: Float = 2.5,
+    rangeSigma: Float = 18,
+    lightnessStep: Float = 12,
+    chromaStep: Float = 10,
+    edgeThreshold: Float = 9,
+    edgeLightness: Float = 0.25
   ) {
     self.smoothingPasses = smoothingPasses
     self.spatialSigma = spatialSigma

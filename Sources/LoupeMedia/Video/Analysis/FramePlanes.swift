@@ -14,7 +14,8 @@ public struct FramePlanes: Sendable, Equatable {
     precondition(width >= Self.gridSide && height >= Self.gridSide, "planes must be at least 8×8")
     precondition(
       luma.count == width * height && blueDifference.count == luma.count && redDifference.count == luma.count,
-      "each plane must hold width × height samples")
+      "each plane must hold width × height samples"
+    )
     self.width = width
     self.height = height
     self.luma = luma

@@ -40,17 +40,30 @@ final class FrameScaler {
     }
     guard status == Int32(height) else { return nil }
     return FramePlanes(
-      width: width, height: height, luma: Array(samples[0..<planeLength]),
+      width: width,
+      height: height,
+      luma: Array(samples[0..<planeLength]),
       blueDifference: Array(samples[planeLength..<2 * planeLength]),
-      redDifference: Array(samples[2 * planeLength..<3 * planeLength]))
+      redDifference: Array(samples[2 * planeLength..<3 * planeLength])
+    )
   }
 
   private func prepare(_ frame: UnsafeMutablePointer<AVFrame>, width: Int, height: Int, format: AVPixelFormat) -> Bool {
     let source = frame.pointee
     guard source.width > 0, source.height > 0, source.format >= 0 else { return false }
     context = sws_getCachedContext(
-      context, source.width, source.height, AVPixelFormat(source.format), Int32(width), Int32(height), format,
-      SWS_AREA, nil, nil, nil)
+      context,
+      source.width,
+      source.height,
+      AVPixelFormat(source.format),
+      Int32(width),
+      Int32(height),
+      format,
+      SWS_AREA,
+      nil,
+      nil,
+      nil
+    )
     guard let context else { return false }
     let key = (context: context, space: source.colorspace.rawValue, range: source.color_range.rawValue)
     if colourKey.map({ $0 != key }) ?? true {

@@ -66,7 +66,8 @@ final class MediaInput {
   }
 
   private static func close(
-    _ context: UnsafeMutablePointer<AVFormatContext>, io: inout UnsafeMutablePointer<AVIOContext>?
+    _ context: UnsafeMutablePointer<AVFormatContext>,
+    io: inout UnsafeMutablePointer<AVIOContext>?
   ) {
     var context: UnsafeMutablePointer<AVFormatContext>? = context
     avformat_close_input(&context)
@@ -97,7 +98,9 @@ final class MediaInput {
   }
 
   private static func describe(
-    _ context: UnsafeMutablePointer<AVFormatContext>, videoStream index: Int, formatName: String
+    _ context: UnsafeMutablePointer<AVFormatContext>,
+    videoStream index: Int,
+    formatName: String
   ) -> VideoInfo {
     let stream = context.pointee.streams[index]!.pointee
     let parameters = stream.codecpar.pointee
@@ -124,7 +127,12 @@ final class MediaInput {
         let language = av_dict_get(stream.metadata, "language", nil, 0).map { String(cString: $0.pointee.value) }
         subtitles.append(
           SubtitleStreamInfo(
-            index: other, codecName: String(cString: avcodec_get_name(codecID)), language: language, isText: isText))
+            index: other,
+            codecName: String(cString: avcodec_get_name(codecID)),
+            language: language,
+            isText: isText
+          )
+        )
       default:
         break
       }
@@ -132,10 +140,17 @@ final class MediaInput {
     let rotation = Self.rotation(of: context.pointee.streams[index]!)
     let (width, height) = (Int(parameters.width), Int(parameters.height))
     return VideoInfo(
-      duration: duration, frameRate: frameRate, width: rotation % 180 == 0 ? width : height,
-      height: rotation % 180 == 0 ? height : width, rotation: rotation,
-      codecName: String(cString: avcodec_get_name(parameters.codec_id)), formatName: formatName,
-      estimatedFrameCount: frameCount, hasAudio: hasAudio, subtitleStreams: subtitles)
+      duration: duration,
+      frameRate: frameRate,
+      width: rotation % 180 == 0 ? width : height,
+      height: rotation % 180 == 0 ? height : width,
+      rotation: rotation,
+      codecName: String(cString: avcodec_get_name(parameters.codec_id)),
+      formatName: formatName,
+      estimatedFrameCount: frameCount,
+      hasAudio: hasAudio,
+      subtitleStreams: subtitles
+    )
   }
 
   /// Clockwise quarter turns in degrees, the way FFmpeg's own player and CLI apply the display

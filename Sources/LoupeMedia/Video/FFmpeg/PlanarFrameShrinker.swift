@@ -20,17 +20,37 @@ enum PlanarFrameShrinker {
     else { return nil }
     let fullRange = layout.isFullRange || source.color_range == AVCOL_RANGE_JPEG
     let luma = shrink(
-      lumaPlane, stride: Int(source.linesize.0), width: sourceWidth, height: sourceHeight, to: (width, height),
-      range: fullRange ? .fullToLimitedLuma : .unchanged)
+      lumaPlane,
+      stride: Int(source.linesize.0),
+      width: sourceWidth,
+      height: sourceHeight,
+      to: (width, height),
+      range: fullRange ? .fullToLimitedLuma : .unchanged
+    )
     let chromaRange: RangeMapping = fullRange ? .fullToLimitedChroma : .unchanged
     let blueDifference = shrink(
-      blueDifferencePlane, stride: Int(source.linesize.1), width: chromaWidth, height: chromaHeight,
-      to: (width, height), range: chromaRange)
+      blueDifferencePlane,
+      stride: Int(source.linesize.1),
+      width: chromaWidth,
+      height: chromaHeight,
+      to: (width, height),
+      range: chromaRange
+    )
     let redDifference = shrink(
-      redDifferencePlane, stride: Int(source.linesize.2), width: chromaWidth, height: chromaHeight,
-      to: (width, height), range: chromaRange)
+      redDifferencePlane,
+      stride: Int(source.linesize.2),
+      width: chromaWidth,
+      height: chromaHeight,
+      to: (width, height),
+      range: chromaRange
+    )
     return FramePlanes(
-      width: width, height: height, luma: luma, blueDifference: blueDifference, redDifference: redDifference)
+      width: width,
+      height: height,
+      luma: luma,
+      blueDifference: blueDifference,
+      redDifference: redDifference
+    )
   }
 
   private struct Layout {
@@ -75,7 +95,11 @@ enum PlanarFrameShrinker {
   /// [y·h/H, (y+1)·h/H)`: the band's source rows are summed into 16-bit column totals, sixteen
   /// columns at a time, then the totals into boxes.
   private static func shrink(
-    _ plane: UnsafeMutablePointer<UInt8>, stride: Int, width: Int, height: Int, to size: (width: Int, height: Int),
+    _ plane: UnsafeMutablePointer<UInt8>,
+    stride: Int,
+    width: Int,
+    height: Int,
+    to size: (width: Int, height: Int),
     range: RangeMapping
   ) -> [UInt8] {
     let columnStarts = (0...size.width).map { $0 * width / size.width }

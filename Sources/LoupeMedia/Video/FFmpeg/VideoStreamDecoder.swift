@@ -11,7 +11,8 @@ final class VideoStreamDecoder {
     let parameters = stream.pointee.codecpar!
     guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
       throw VideoError.decodingFailed(
-        reason: "no decoder for \(String(cString: avcodec_get_name(parameters.pointee.codec_id)))")
+        reason: "no decoder for \(String(cString: avcodec_get_name(parameters.pointee.codec_id)))"
+      )
     }
     var context = avcodec_alloc_context3(codec)
     guard context != nil else { throw VideoError.decodingFailed(reason: "out of memory") }

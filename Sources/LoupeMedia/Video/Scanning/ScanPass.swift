@@ -51,7 +51,9 @@ final class ScanPass {
   private var blankFrames = 0
 
   init(
-    input: MediaInput, options: VideoScanOptions, progress: @escaping (Double) -> Void,
+    input: MediaInput,
+    options: VideoScanOptions,
+    progress: @escaping (Double) -> Void,
     isCancelled: @escaping () -> Bool
   ) throws {
     self.input = input
@@ -129,12 +131,19 @@ final class ScanPass {
       SubtitleTrack(
         stream: $0.info,
         cues: $0.cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(
-          \.element))
+          \.element
+        )
+      )
     }
     return VideoScan(
-      info: input.info, decodedFrameCount: frameCount, samples: samples, shots: shots,
-      motion: motionPairs > 0 ? motionSum / Double(motionPairs) : 0, blankFrameCount: blankFrames,
-      subtitles: tracks)
+      info: input.info,
+      decodedFrameCount: frameCount,
+      samples: samples,
+      shots: shots,
+      motion: motionPairs > 0 ? motionSum / Double(motionPairs) : 0,
+      blankFrameCount: blankFrames,
+      subtitles: tracks
+    )
   }
 
   private func checkCancellation() throws {
@@ -171,8 +180,13 @@ final class ScanPass {
     av_frame_move_ref(held, frame)
     pending.append(
       PendingFrame(
-        index: frameCount, time: time, frame: held,
-        isBlank: planes.lumaStandardDeviation < options.blankLumaDeviation, motion: motion))
+        index: frameCount,
+        time: time,
+        frame: held,
+        isBlank: planes.lumaStandardDeviation < options.blankLumaDeviation,
+        motion: motion
+      )
+    )
     frameCount += 1
     lastTime = time
     let duration = held.pointee.pkt_duration
@@ -245,8 +259,13 @@ final class ScanPass {
     }
     shots.append(
       Shot(
-        firstFrame: shot.firstFrame, endFrame: endFrame, startTime: shot.startTime,
-        endTime: max(endTime, shot.startTime), middleFrame: middleFrame))
+        firstFrame: shot.firstFrame,
+        endFrame: endFrame,
+        startTime: shot.startTime,
+        endTime: max(endTime, shot.startTime),
+        middleFrame: middleFrame
+      )
+    )
   }
 
   private func reportProgress(_ time: Double) {

@@ -3,7 +3,9 @@ import LoupeStore
 
 struct AppsCreateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "create", abstract: "Mint an appId and token. The token is printed once; keep it.")
+    commandName: "create",
+    abstract: "Mint an appId and token. The token is printed once; keep it."
+  )
 
   @OptionGroup var dataDirectory: DataDirectoryOption
   @Argument(help: "A name to recognise the app by.") var name: String

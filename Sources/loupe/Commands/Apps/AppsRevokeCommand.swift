@@ -3,7 +3,9 @@ import LoupeStore
 
 struct AppsRevokeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "revoke", abstract: "Revoke an app: its requests are refused from now on.")
+    commandName: "revoke",
+    abstract: "Revoke an app: its requests are refused from now on."
+  )
 
   @OptionGroup var dataDirectory: DataDirectoryOption
   @Argument(help: "The appId to revoke.") var appID: String

@@ -4,7 +4,9 @@ import LoupeStore
 
 struct JobsShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Print one job as JSON, with its result.")
+    commandName: "show",
+    abstract: "Print one job as JSON, with its result."
+  )
 
   @OptionGroup var dataDirectory: DataDirectoryOption
   @Argument(help: "The job id.") var id: Int64

@@ -19,7 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
       answers HTTP and queues jobs without running them; --role worker runs the job workers
       without HTTP. An api and a worker process share one data directory on one host; at most one
       process with workers (all or worker) may use a data directory at a time.
-      """)
+      """
+  )
 
   @Option(help: "What this process runs: all (HTTP and job workers), api (HTTP only) or worker (jobs only).")
   var role: ServeRole = .all
@@ -61,22 +62,33 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let engines = try await AnalysisEngines.live(
       dependencies: try DependenciesDirectory.required(),
-      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2))
+      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2)
+    )
     let application = try Services(
-      configuration: services, database: try LoupeDatabase(directory: services.dataDirectory), engines: engines)
+      configuration: services,
+      database: try LoupeDatabase(directory: services.dataDirectory),
+      engines: engines
+    )
     let workers = role.runsWorkers ? [try application.workers(logger: logger)] : []
     if role.servesHTTP {
       let http = buildApplication(
-        configuration: server, services: application, backgroundServices: workers, logger: logger,
+        configuration: server,
+        services: application,
+        backgroundServices: workers,
+        logger: logger,
         onServerRunning: { [host = server.host, logger] port in
           logger.info("Loupe listening on http://\(host):\(port)")
-        })
+        }
+      )
       try await http.runService()
     } else {
       let group = ServiceGroup(
         configuration: .init(
-          services: [application.httpClientService] + workers, gracefulShutdownSignals: [.sigterm, .sigint],
-          logger: logger))
+          services: [application.httpClientService] + workers,
+          gracefulShutdownSignals: [.sigterm, .sigint],
+          logger: logger
+        )
+      )
       logger.info("Loupe workers running")
       try await group.run()
     }
