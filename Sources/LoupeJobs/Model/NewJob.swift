@@ -1,3 +1,5 @@
+import Foundation
+
 /// A job as submitted, before the queue gives it an id.
 public struct NewJob: Sendable, Equatable {
   public var appID: String
@@ -12,5 +14,21 @@ public struct NewJob: Sendable, Equatable {
     self.action = action
     self.object = object
     self.request = request
+  }
+}
+
+extension NewJob {
+  /// The job as a queue stores it on submission: queued, under the id and batch it was given.
+  func queued(id: Int64, batchID: Int64?, at now: Date) -> Job {
+    Job(
+      id: id,
+      appID: appID,
+      batchID: batchID,
+      kind: kind,
+      action: action,
+      object: object,
+      request: request,
+      createdAt: now
+    )
   }
 }

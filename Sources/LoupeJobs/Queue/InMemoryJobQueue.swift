@@ -132,16 +132,7 @@ public actor InMemoryJobQueue: JobQueue {
   }
 
   private func insert(_ job: NewJob, batchID: Int64?, now: Date) -> Job {
-    let stored = Job(
-      id: nextJobID,
-      appID: job.appID,
-      batchID: batchID,
-      kind: job.kind,
-      action: job.action,
-      object: job.object,
-      request: job.request,
-      createdAt: now
-    )
+    let stored = job.queued(id: nextJobID, batchID: batchID, at: now)
     nextJobID += 1
     jobs[stored.id] = stored
     return stored

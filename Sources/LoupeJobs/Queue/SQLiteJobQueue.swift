@@ -196,16 +196,7 @@ public struct SQLiteJobQueue: JobQueue {
         """,
       arguments: [job.appID, batchID, job.kind, job.action, job.object, job.request, JobMessage.queued, now, now]
     )
-    return Job(
-      id: database.lastInsertedRowID,
-      appID: job.appID,
-      batchID: batchID,
-      kind: job.kind,
-      action: job.action,
-      object: job.object,
-      request: job.request,
-      createdAt: now
-    )
+    return job.queued(id: database.lastInsertedRowID, batchID: batchID, at: now)
   }
 }
 
