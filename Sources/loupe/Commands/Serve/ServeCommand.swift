@@ -15,9 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Run the PAI-compatible analysis server (SQLite store in the data directory).",
     discussion: """
-      --role all (the default) answers HTTP and runs the job workers in one process. --role api
-      answers HTTP and queues jobs without running them; --role worker runs the job workers
-      without HTTP. An api and a worker process share one data directory on one host; at most one
+      --role all (the default) answers HTTP and runs the job workers in one process. --role api \
+      answers HTTP and queues jobs without running them; --role worker runs the job workers \
+      without HTTP. An api and a worker process share one data directory on one host; at most one \
       process with workers (all or worker) may use a data directory at a time.
       """
   )
