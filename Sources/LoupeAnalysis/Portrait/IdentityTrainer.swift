@@ -32,7 +32,7 @@ public struct IdentityTrainer: Sendable {
       do {
         landmarks = try await landmarker.landmarks(in: face.box, of: photo)
       } catch {
-        throw AnalysisError.modelFailure("106-point landmarks failed: \(error)")
+        throw AnalysisError.fault(in: "106-point landmarks failed", error)
       }
       guard let aligned = AlignedFace.align(face, landmarks: landmarks, in: photo) else { continue }
       faces.append(aligned)

@@ -6,7 +6,8 @@ import LoupeVision
 /// right, has the renderer make the portrait, then measures each result face's ArcFace cosine
 /// to its identity's mean embedding (`display_score`, and the tests' identity metric).
 ///
-/// One identity and several faces: the largest face takes it (the others stay as they are).
+/// `FaceAssignment` says which faces take the identities: the largest alone for a single-model
+/// request, every face (exactly one per identity) for a multi-person one.
 public struct PortraitCreator: Sendable {
   public let detector: any FaceDetector
   public let embedder: any FaceEmbedder
@@ -28,6 +29,7 @@ public struct PortraitCreator: Sendable {
   public func create(
     template: PixelBuffer,
     identities: [IdentityModel],
+    assignment: FaceAssignment,
     options: PortraitOptions
   ) async throws
     -> PortraitCreation
@@ -36,7 +38,8 @@ public struct PortraitCreator: Sendable {
     let detected = try await modelStep { try await detector.detect(in: template) }
     guard !detected.isEmpty else { throw PortraitError.noFaceInTemplate }
     let chosen: [DetectedFace]
-    if identities.count == 1 {
+    if assignment == .largestFace {
+      precondition(identities.count == 1, "the largest face takes one identity")
       chosen = [detected.max { $0.box.area < $1.box.area }!]
     } else {
       guard detected.count == identities.count else {
@@ -95,7 +98,7 @@ public struct PortraitCreator: Sendable {
     } catch let error as PortraitError {
       throw error
     } catch {
-      throw AnalysisError.modelFailure(String(describing: error))
+      throw AnalysisError.fault(in: "face models failed", error)
     }
   }
 }

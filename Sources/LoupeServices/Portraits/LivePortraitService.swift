@@ -40,10 +40,11 @@ public struct LivePortraitService: PortraitService {
   public func create(
     template: PixelBuffer,
     identities: [IdentityModel],
+    assignment: FaceAssignment,
     options: PortraitOptions
   ) async throws
     -> PortraitCreation
   {
-    try await creator.create(template: template, identities: identities, options: options)
+    try await creator.create(template: template, identities: identities, assignment: assignment, options: options)
   }
 }

@@ -71,7 +71,7 @@ public struct PortraitActions: Sendable {
     appID: String
   ) async throws -> PortraitCreated {
     let started = ContinuousClock.now
-    let ids = try Self.identities(modelID: modelID, modelIDs: modelIDs)
+    let (ids, assignment) = try Self.identities(modelID: modelID, modelIDs: modelIDs)
     let options = try PortraitOptions(configure)
     guard let templateURL = templateImage, !templateURL.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ServiceError.invalidInput("Image not provided. Please check the template_image.")
@@ -89,7 +89,12 @@ public struct PortraitActions: Sendable {
     } catch {
       throw PortraitError.templateUndecodable
     }
-    let creation = try await service.create(template: template, identities: identities, options: options)
+    let creation = try await service.create(
+      template: template,
+      identities: identities,
+      assignment: assignment,
+      options: options
+    )
     return PortraitCreated(
       jpeg: try ImageEncoder.encode(creation.image, as: .jpeg(quality: 95)),
       modelIDs: ids,
@@ -111,13 +116,15 @@ public struct PortraitActions: Sendable {
     }
   }
 
-  static func identities(modelID: String?, modelIDs: [String]?) throws -> [String] {
+  /// The identities and how they go into the template: `model_ids` (even of one) asks for one
+  /// face per identity, `model_id` for the largest face.
+  static func identities(modelID: String?, modelIDs: [String]?) throws -> ([String], FaceAssignment) {
     let many = (modelIDs ?? []).filter { !$0.isEmpty }
     let ids = many.isEmpty ? [modelID ?? ""].filter { !$0.isEmpty } : many
     guard !ids.isEmpty, ids.allSatisfy({ UUID(uuidString: $0) != nil }) else {
       throw ServiceError.invalidInput("Prompts get error. Please check the model_id.")
     }
-    return ids.map { $0.lowercased() }
+    return (ids.map { $0.lowercased() }, many.isEmpty ? .largestFace : .everyFace)
   }
 
   /// The portrait actions take only their own action name and the general model.

@@ -9,10 +9,11 @@ public protocol PortraitService: Sendable {
   func check(_ photos: [PixelBuffer?]) async throws -> [PortraitPhotoCheck]
   /// The identity of the person in the checked photos.
   func train(_ photos: [TrainingPhoto]) async throws -> IdentityModel
-  /// Puts `identities` into the template's faces, left to right.
+  /// Puts `identities` into the template's faces as `assignment` says, left to right.
   func create(
     template: PixelBuffer,
     identities: [IdentityModel],
+    assignment: FaceAssignment,
     options: PortraitOptions
   ) async throws
     -> PortraitCreation

@@ -46,6 +46,7 @@ import Testing
     return try await Self.creator.get().create(
       template: template,
       identities: names.map { identities[$0]! },
+      assignment: names.count == 1 ? .largestFace : .everyFace,
       options: options
     )
   }
@@ -102,6 +103,11 @@ import Testing
     #expect(creation.similarities[0] > crossed[0] + 0.15 && creation.similarities[1] > crossed[1] + 0.15)
     await #expect(throws: PortraitError.faceCountMismatch(faces: 2, identities: 3)) {
       try await create(duo, ["yao", "grace", "yao"])
+    }
+    // `model_ids` of one on a two-face template: PAI requires one face per identity.
+    let yao = try #require(identities["yao"])
+    await #expect(throws: PortraitError.faceCountMismatch(faces: 2, identities: 1)) {
+      try await Self.creator.get().create(template: duo, identities: [yao], assignment: .everyFace, options: .init())
     }
     await #expect(throws: PortraitError.noFaceInTemplate) {
       try await create(try InstalledDependencies.photo("skimage/data/coffee.png"), ["yao"])

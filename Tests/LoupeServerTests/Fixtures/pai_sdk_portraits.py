@@ -101,6 +101,9 @@ def main():
     results["create_no_face"] = call(lambda: api.aigc_images_create(model_id, base + "/noface.png", "", None))
     results["create_count_mismatch"] = call(
         lambda: api.aigc_images_create_by_multi_model_ids([model_id, second_id, model_id], base + "/duo.png", "", None))
+    # One model_id in model_ids on a two-face template: PAI wants one face per model_id.
+    results["create_one_id_two_faces"] = call(
+        lambda: api.aigc_images_create_by_multi_model_ids([model_id], base + "/duo.png", "", None))
     results["create_bad_configure"] = call(
         lambda: api.aigc_images_create(model_id, base + "/template.png", "", {"more_like_me": 2}))
     results["create_bad_style"] = call(

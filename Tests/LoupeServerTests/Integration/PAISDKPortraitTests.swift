@@ -87,6 +87,10 @@ import Testing
             "create_count_mismatch", 469,
             "Please confirm if the number of faces in the template corresponds to the user ID."
           ),
+          (
+            "create_one_id_two_faces", 469,
+            "Please confirm if the number of faces in the template corresponds to the user ID."
+          ),
           ("create_bad_configure", 400, "configure.more_like_me"), ("create_bad_style", 400, "configure.style_name"),
         ]
         for (name, expectedStatus, message) in expected {
