@@ -160,6 +160,7 @@ let package = Package(
       dependencies: [
         "LoupeServices", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeRuntime", "LoupeAnalysis", "LoupeVision",
         "LoupeTestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: openVINOSwiftSettings
     ),

@@ -34,21 +34,35 @@ enum SubtitleMarkup {
   /// `<v Speaker>` and `<00:01.000>` removed, and the ASS-style `{\an8}` that many SRT files
   /// carry. A `<` that does not open a tag ("a < b") is kept. With `decodesEntities` (WebVTT),
   /// `&amp;`, `&lt;`, `&gt;`, `&nbsp;`, `&lrm;`, `&rlm;` and numeric references are decoded.
+  ///
+  /// Linear in the text's length: where each tag ends is known from one backward pass, so a
+  /// hostile cue of many `<` or `{\` without their closing character costs no rescans.
   static func plainTaggedText(_ text: String, decodesEntities: Bool) -> String {
+    let characters = Array(text)
+    // For each position, the next `>` or line break, and the next `}`.
+    var nextTagStop = [Int](repeating: characters.count, count: characters.count + 1)
+    var nextBrace = [Int](repeating: characters.count, count: characters.count + 1)
+    for index in stride(from: characters.count - 1, through: 0, by: -1) {
+      let character = characters[index]
+      nextTagStop[index] = character == ">" || character == "\n" ? index : nextTagStop[index + 1]
+      nextBrace[index] = character == "}" ? index : nextBrace[index + 1]
+    }
     var result = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "<", let close = tagEnd(in: text, from: index) {
-        index = text.index(after: close)
-      } else if character == "{", text[index...].hasPrefix("{\\"), let close = text[index...].firstIndex(of: "}") {
-        index = text.index(after: close)
-      } else if character == "&", decodesEntities, let (decoded, next) = entity(in: text, at: index) {
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "<", let close = tagEnd(characters, from: index, nextTagStop: nextTagStop) {
+        index = close + 1
+      } else if character == "{", index + 1 < characters.count, characters[index + 1] == "\\",
+        nextBrace[index] < characters.count
+      {
+        index = nextBrace[index] + 1
+      } else if character == "&", decodesEntities, let (decoded, next) = entity(in: characters, at: index) {
         result.append(decoded)
         index = next
       } else {
         result.append(character)
-        index = text.index(after: index)
+        index += 1
       }
     }
     return lines(result)
@@ -56,14 +70,13 @@ enum SubtitleMarkup {
 
   /// The `>` closing a tag opened at `start`, when what follows `<` looks like a tag name, a
   /// closing slash or a WebVTT timestamp, and the tag ends on the same line.
-  private static func tagEnd(in text: String, from start: String.Index) -> String.Index? {
-    let next = text.index(after: start)
-    guard next < text.endIndex else { return nil }
-    let first = text[next]
+  private static func tagEnd(_ characters: [Character], from start: Int, nextTagStop: [Int]) -> Int? {
+    let next = start + 1
+    guard next < characters.count else { return nil }
+    let first = characters[next]
     guard first == "/" || (first.isASCII && (first.isLetter || first.isNumber)) else { return nil }
-    guard let close = text[next...].firstIndex(where: { $0 == ">" || $0 == "\n" }), text[close] == ">" else {
-      return nil
-    }
+    let close = nextTagStop[next]
+    guard close < characters.count, characters[close] == ">" else { return nil }
     return close
   }
 
@@ -72,16 +85,17 @@ enum SubtitleMarkup {
     "apos": "'",
   ]
 
-  private static func entity(in text: String, at start: String.Index) -> (String, String.Index)? {
-    guard let end = text[start...].prefix(12).firstIndex(of: ";") else { return nil }
-    let name = String(text[text.index(after: start)..<end])
-    if let named = namedEntities[name] { return (named, text.index(after: end)) }
+  /// A character reference at `start` (at most 12 characters long) and the index after it.
+  private static func entity(in characters: [Character], at start: Int) -> (String, Int)? {
+    guard let end = characters[start..<min(characters.count, start + 12)].firstIndex(of: ";") else { return nil }
+    let name = String(characters[(start + 1)..<end])
+    if let named = namedEntities[name] { return (named, end + 1) }
     guard name.hasPrefix("#") else { return nil }
     let digits = name.dropFirst()
     let value =
       digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
     guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-    return (String(Character(scalar)), text.index(after: end))
+    return (String(Character(scalar)), end + 1)
   }
 
   /// Each line trimmed of spaces and tabs; empty lines at the start and end dropped.

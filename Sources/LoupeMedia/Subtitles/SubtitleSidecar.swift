@@ -9,6 +9,9 @@ public struct SubtitleSidecar: Sendable, Equatable {
   /// `clip.srt`.
   public var language: String?
 
+  /// The largest sidecar read: an hour of dense subtitles is well under 1 MiB.
+  public static let maxBytes = 10 << 20
+
   public init(url: URL, format: SubtitleFormat, language: String?) {
     self.url = url
     self.format = format
@@ -35,7 +38,13 @@ public struct SubtitleSidecar: Sendable, Equatable {
     }
   }
 
+  /// The file's cues; at most `maxBytes` are read, so a file that grew after it was checked
+  /// (or a device) cannot make the parser take more.
   public func cues() throws -> [SubtitleCue] {
-    try SubtitleParser.parse(try Data(contentsOf: url), formatHint: format)
+    guard let handle = FileHandle(forReadingAtPath: url.path) else { throw CocoaError(.fileReadNoPermission) }
+    defer { try? handle.close() }
+    let data = try handle.read(upToCount: Self.maxBytes + 1) ?? Data()
+    guard data.count <= Self.maxBytes else { throw CocoaError(.fileReadTooLarge) }
+    return try SubtitleParser.parse(data, formatHint: format)
   }
 }

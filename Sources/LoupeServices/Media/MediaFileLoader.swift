@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 import LoupeStore
 
 /// Makes a `MediaSource` a local file of at most `maxBytes`, for inputs too large to hold in
@@ -39,7 +40,19 @@ public struct MediaFileLoader: Sendable {
         return LocalMedia(url: file, isTemporary: true)
       case .file(let url):
         let resolved = try MediaLoader.checkedFile(url, roots: mediaRoots, maxBytes: maxBytes)
-        return LocalMedia(url: resolved, isTemporary: false)
+        // A sidecar is read only if it could have been named as an input itself: a link to
+        // /dev/zero or outside the roots named `clip.srt` is passed over.
+        let sidecars = SubtitleSidecar.find(for: resolved).compactMap { sidecar -> SubtitleSidecar? in
+          guard
+            let checked = try? MediaLoader.checkedFile(
+              sidecar.url,
+              roots: mediaRoots,
+              maxBytes: SubtitleSidecar.maxBytes
+            )
+          else { return nil }
+          return SubtitleSidecar(url: checked, format: sidecar.format, language: sidecar.language)
+        }
+        return LocalMedia(url: resolved, isTemporary: false, sidecars: sidecars)
       case .blob(let id):
         guard let file = try await blobs.file(id: id, appID: appID) else { throw InputError.blobNotFound(id) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0

@@ -54,7 +54,7 @@ struct VideoJobHandler: JobHandler {
       subtitles = Self.subtitleText(scanned.subtitles.first { !$0.cues.isEmpty }?.cues ?? [])
       // A video under a media root may have its subtitles beside it instead.
       if subtitles.isEmpty && !media.isTemporary && request.action != .videoQA {
-        let sidecar = SubtitleSidecar.find(for: media.url).lazy.compactMap { try? $0.cues() }.first { !$0.isEmpty }
+        let sidecar = media.sidecars.lazy.compactMap { try? $0.cues() }.first { !$0.isEmpty }
         subtitles = Self.subtitleText(sidecar ?? [])
       }
     }
