@@ -21,6 +21,47 @@ import Testing
     return url
   }
 
+  /// The decoder enforces the pixel limit itself (FFmpeg's `max_pixels`): a stream one row over
+  /// it is refused before any frame is allocated; at the limit every frame decodes.
+  @Test(arguments: [(320 * 240, true), (320 * 239, false)])
+  func theDecoderRefusesFramesOverItsPixelLimit(maxPixels: Int, decodes: Bool) throws {
+    // One file per case: cases run in parallel and must not write the same file.
+    let url = try Self.encoded("limit-\(maxPixels).mp4", ["-c:v", "libx264", "-pix_fmt", "yuv420p"])
+    let input = try MediaInput(url: url)
+    guard decodes else {
+      #expect(throws: VideoError.self) {
+        _ = try VideoStreamDecoder(stream: input.stream(input.videoStreamIndex), threadCount: 1, maxPixels: maxPixels)
+      }
+      return
+    }
+    let decoder = try VideoStreamDecoder(
+      stream: input.stream(input.videoStreamIndex),
+      threadCount: 1,
+      maxPixels: maxPixels
+    )
+    var packet = av_packet_alloc(), frame = av_frame_alloc()
+    defer {
+      av_packet_free(&packet)
+      av_frame_free(&frame)
+    }
+    var frames = 0
+    while av_read_frame(input.context, packet) >= 0 {
+      defer { av_packet_unref(packet) }
+      guard Int(packet!.pointee.stream_index) == input.videoStreamIndex else { continue }
+      decoder.send(packet)
+      while decoder.receive(into: frame!) {
+        frames += 1
+        av_frame_unref(frame)
+      }
+    }
+    decoder.send(nil)
+    while decoder.receive(into: frame!) {
+      frames += 1
+      av_frame_unref(frame)
+    }
+    #expect(frames == 12 && decoder.rejectedPackets == 0, "\(frames) frames")
+  }
+
   @Test(arguments: [
     ("yuv420p", ["-c:v", "libx264", "-pix_fmt", "yuv420p"]), ("yuvj420p", ["-c:v", "mjpeg", "-pix_fmt", "yuvj420p"]),
     ("yuv422p", ["-c:v", "libx264", "-pix_fmt", "yuv422p"]), ("yuv444p", ["-c:v", "libx264", "-pix_fmt", "yuv444p"]),
@@ -28,7 +69,11 @@ import Testing
   func agreesWithSwscaleOnWhatTheAnalysesRead(format: String, arguments: [String]) throws {
     let url = try Self.encoded("shrink-\(format).\(format == "yuvj420p" ? "avi" : "mp4")", arguments)
     let input = try MediaInput(url: url)
-    let decoder = try VideoStreamDecoder(stream: input.stream(input.videoStreamIndex), threadCount: 1)
+    let decoder = try VideoStreamDecoder(
+      stream: input.stream(input.videoStreamIndex),
+      threadCount: 1,
+      maxPixels: 320 * 240
+    )
     var packet = av_packet_alloc(), frame = av_frame_alloc()
     defer {
       av_packet_free(&packet)

@@ -7,7 +7,10 @@ final class VideoStreamDecoder {
   private(set) var rejectedPackets = 0
   private(set) var lastRejection: String?
 
-  init(stream: UnsafeMutablePointer<AVStream>, threadCount: Int) throws {
+  /// `maxPixels` bounds every frame the decoder will allocate: FFmpeg refuses larger ones
+  /// itself, so a stream whose size changes mid-way cannot get past the limit that was checked
+  /// on its header.
+  init(stream: UnsafeMutablePointer<AVStream>, threadCount: Int, maxPixels: Int) throws {
     let parameters = stream.pointee.codecpar!
     guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
       throw VideoError.decodingFailed(
@@ -21,6 +24,7 @@ final class VideoStreamDecoder {
       context.pointee.pkt_timebase = stream.pointee.time_base
       context.pointee.thread_count = Int32(max(threadCount, 1))
       context.pointee.thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE
+      context.pointee.max_pixels = Int64(max(maxPixels, 1))
       status = avcodec_open2(context, codec, nil)
     }
     guard status >= 0 else {

@@ -61,7 +61,11 @@ final class ScanPass {
     self.progress = progress
     self.isCancelled = isCancelled
     let video = input.stream(input.videoStreamIndex)
-    decoder = try VideoStreamDecoder(stream: video, threadCount: options.threadCount)
+    decoder = try VideoStreamDecoder(
+      stream: video,
+      threadCount: options.threadCount,
+      maxPixels: options.limits.maxPixels
+    )
     var subtitleDecoders: [Int: SubtitleStreamDecoder] = [:]
     if options.readsSubtitles {
       for info in input.info.subtitleStreams {
