@@ -32,6 +32,30 @@ import Testing
     #expect(directoryMode == 0o700)
   }
 
+  /// Modes are enforced at every start: a data directory loosened by hand or by a restore is
+  /// private again once a store opens it.
+  @Test func looseningIsUndoneAtTheNextStart() async throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let first = try LoupeDatabase(directory: directory)
+    _ = try BlobStore(database: first)
+    _ = try PortraitModelStore(database: first)
+    let folders = [directory, directory.appendingPathComponent("blobs"), directory.appendingPathComponent("portraits")]
+    let database = directory.appendingPathComponent(LoupeDatabase.fileName).path
+    for folder in folders {
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+    }
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: database)
+
+    let reopened = try LoupeDatabase(directory: directory)
+    _ = try BlobStore(database: reopened)
+    _ = try PortraitModelStore(database: reopened)
+    func mode(_ path: String) throws -> Int? {
+      try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    }
+    for folder in folders { #expect(try mode(folder.path) == 0o700, "\(folder.lastPathComponent)") }
+    #expect(try mode(database) == 0o600)
+  }
+
   @Test func countsRequestsPerUTCDay() async throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let repository = AppRepository(database: try LoupeDatabase(directory: directory))

@@ -11,11 +11,7 @@ public struct BlobStore: Sendable {
   public init(database: LoupeDatabase) throws {
     self.database = database
     directory = database.directory.appendingPathComponent("blobs", isDirectory: true)
-    try FileManager.default.createDirectory(
-      at: directory,
-      withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700]
-    )
+    try PrivateFolder.prepare(directory)
   }
 
   /// Stores the bytes (written to a temporary file and renamed, so a crash never leaves a torn

@@ -11,11 +11,7 @@ public final class DataDirectoryLock: Sendable {
 
   public init(directory: URL) throws {
     self.directory = directory
-    try FileManager.default.createDirectory(
-      at: directory,
-      withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700]
-    )
+    try PrivateFolder.prepare(directory)
     let path = directory.appendingPathComponent(Self.fileName).path
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw DataDirectoryLockError.cannotOpen(path, errno: errno) }

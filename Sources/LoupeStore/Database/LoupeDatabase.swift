@@ -11,12 +11,7 @@ public final class LoupeDatabase: Sendable {
 
   public init(directory: URL) throws {
     self.directory = directory
-    let fileManager = FileManager.default
-    try fileManager.createDirectory(
-      at: directory,
-      withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700]
-    )
+    try PrivateFolder.prepare(directory)
     let path = directory.appendingPathComponent(Self.fileName).path
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)

@@ -12,11 +12,7 @@ public struct PortraitModelStore: Sendable {
   public init(database: LoupeDatabase) throws {
     self.database = database
     directory = database.directory.appendingPathComponent("portraits", isDirectory: true)
-    try FileManager.default.createDirectory(
-      at: directory,
-      withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700]
-    )
+    try PrivateFolder.prepare(directory)
   }
 
   /// Records a model whose training has just been queued.
