@@ -3,4 +3,14 @@
 public enum AnalysisError: Error, Equatable, Sendable {
   case invalidInput(String)
   case modelFailure(String)
+  /// A model that failed while running. `step` is what clients are told ("tagging models
+  /// failed"); `detail`, the runtime's own error, may name files on the server and is for the log
+  /// only.
+  case modelFault(step: String, detail: String)
+
+  /// A runtime error met in `step`, wrapped so that its detail stays out of client messages.
+  public static func fault(in step: String, _ error: any Error) -> AnalysisError {
+    if let error = error as? AnalysisError { return error }
+    return .modelFault(step: step, detail: String(describing: error))
+  }
 }

@@ -28,6 +28,8 @@ import Testing
     #expect(byObject["permanent"]?.state == .failed && byObject["permanent"]?.attempts == 1)
     #expect(byObject["permanent"]?.message == "unusable input")
     #expect(byObject["crash"]?.state == .failed && byObject["crash"]?.attempts == 1)
+    // What the client reads of an unexpected error is stable; its detail goes to the log.
+    #expect(byObject["crash"]?.message == JobMessage.unexpectedFailure)
     #expect(await handler.peakConcurrency <= 2)
   }
 

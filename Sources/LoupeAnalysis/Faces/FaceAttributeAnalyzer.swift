@@ -79,10 +79,8 @@ public struct FaceAttributeAnalyzer: Sendable {
   private func modelStep<T>(_ step: () async throws -> T) async throws -> T {
     do {
       return try await step()
-    } catch let error as AnalysisError {
-      throw error
     } catch {
-      throw AnalysisError.modelFailure(String(describing: error))
+      throw AnalysisError.fault(in: "face models failed", error)
     }
   }
 }

@@ -42,7 +42,7 @@ public struct ImageTagger: Sendable {
       async let detected = detector.detect(in: image)
       (classification, objects) = try await (classified, detected)
     } catch {
-      throw AnalysisError.modelFailure("tagging models failed: \(error)")
+      throw AnalysisError.fault(in: "tagging models failed", error)
     }
 
     var bestObject: [Int: Float] = [:]

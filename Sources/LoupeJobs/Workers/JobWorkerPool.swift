@@ -138,7 +138,13 @@ public struct JobWorkerPool: Service {
     case let error as JobError:
       return .failed(message: error.description)
     default:
-      return .failed(message: String(describing: error))
+      // Unexpected errors may carry SQL, file paths or addresses: the job's message, which its
+      // client reads, is stable; the log has the error itself.
+      logger.error(
+        "job failed unexpectedly",
+        metadata: ["job_id": "\(job.id)", "error": "\(String(reflecting: error))"]
+      )
+      return .failed(message: JobMessage.unexpectedFailure)
     }
   }
 

@@ -23,7 +23,10 @@ struct EnvelopeMiddleware: RouterMiddleware {
       if !(error is PAIError) && (paiError.status.code >= 500 || paiError.status == .unprocessableContent) {
         context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
       } else {
-        context.logger.info("request refused", metadata: ["error": "\(paiError)"])
+        context.logger.info(
+          "request refused",
+          metadata: ["error": "\(paiError)", "cause": "\(String(reflecting: error))"]
+        )
       }
       response = try paiError.response(from: request, context: context)
     }

@@ -22,7 +22,7 @@ extension PAIError {
     case let error as AnalysisError:
       switch error {
       case .invalidInput(let message): self = .invalidInput(message)
-      case .modelFailure(let message): self = .modelFailure(message)
+      case .modelFailure(let message), .modelFault(let message, _): self = .modelFailure(message)
       }
     case let error as PortraitError:
       switch error {
@@ -36,7 +36,9 @@ extension PAIError {
         self = PAIError(status: .methodNotAllowed, code: "PARAMETER_ERROR", message: "method not allowed")
       default: self = PAIError(status: error.status, code: "PARAMETER_ERROR", message: error.body ?? "\(error.status)")
       }
-    default: self = .modelFailure(String(describing: error))
+    // Unexpected errors may carry SQL, file paths or addresses: the client gets a stable text,
+    // the log (with the request id) gets the error itself.
+    default: self = .modelFailure(PAIError.unexpectedFailureMessage)
     }
   }
 

@@ -55,6 +55,10 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
     message: "Face id image decord error. Pleace check the user's lora is trained or not."
   )
 
+  /// What clients are told of an error the server did not expect; the log has the error itself
+  /// under the request id.
+  public static let unexpectedFailureMessage = "internal error; the server log has the details under this request id"
+
   /// 422: a model failed while running; PAI spells the code `SEVER_ERROR`.
   public static func modelFailure(_ message: String) -> PAIError {
     PAIError(status: .unprocessableContent, code: "SEVER_ERROR", message: message)

@@ -34,12 +34,13 @@ enum JobFailure {
       return JobError.permanent("Image decode error: \(error)")
     case AnalysisError.invalidInput(let message):
       return JobError.permanent("Invalid Input - \(message)")
-    case AnalysisError.modelFailure(let message):
+    case AnalysisError.modelFailure(let message), AnalysisError.modelFault(let message, _):
       return JobError.permanent("model failure: \(message)")
     case let error as PortraitError:
       return JobError.permanent(error.description)
     default:
-      return JobError.permanent(String(describing: error))
+      // Unexpected: the worker pool logs it in full and gives the job a stable message.
+      return error
     }
   }
 

@@ -22,7 +22,9 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case .unsupportedScheme(let scheme): "unsupported url scheme \(scheme.debugDescription)"
     case .unresolvable(let host): "cannot resolve host \(host)"
     case .forbiddenAddress(let host, let address):
-      "url host \(host) resolves to \(address), a private, loopback or link-local address the server may not fetch"
+      // The resolved address stays out of the message: it would map the server's network for
+      // whoever asks. The case carries it for the log.
+      "url host \(host) resolves to a private, loopback or link-local address the server may not fetch"
     case .tooManyRedirects(let limit): "more than \(limit) redirects"
     case .tooLarge(let limit): "resource is larger than \(limit) bytes"
     case .status(let code): "fetch resource failed\tcode = \(code)"

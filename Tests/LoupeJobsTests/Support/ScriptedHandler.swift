@@ -22,7 +22,8 @@ actor ScriptedHandler: JobHandler {
     case "permanent":
       throw JobError.permanent("unusable input")
     case "crash":
-      throw CocoaError(.fileReadCorruptFile)
+      // An unexpected error whose text names a server path, as SQL or file errors do.
+      throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "/srv/loupe/data/secret.sqlite"])
     case "block":
       try await Task.sleep(for: .seconds(3600))
       return "{}"
