@@ -80,6 +80,28 @@ public enum TestClips {
     }
   }
 
+  /// Two of FFmpeg's test patterns (the moving `testsrc2` and the HD colour bars) alternating
+  /// every `cutEvery` frames at 25 fps: a hard cut every `cutEvery` frames, as many shots as the
+  /// detector's minimum shot length allows. Encoded fast and coarse: the tests that use it are
+  /// about the number of cuts, not the pictures.
+  public static func manyCuts(seconds: Int, width: Int, height: Int, cutEvery: Int = 10) throws -> TestClip {
+    try clip(named: "cuts-\(seconds)s-\(width)x\(height)-\(cutEvery).mp4") { url in
+      let size = "size=\(width)x\(height):rate=25:duration=\(seconds)"
+      try ffmpeg(
+        ["-f", "lavfi", "-i", "testsrc2=\(size)", "-f", "lavfi", "-i", "smptehdbars=\(size)"]
+          + ["-filter_complex", "[0:v][1:v]overlay=enable='lt(mod(n\\,\(2 * cutEvery))\\,\(cutEvery))'[out]"]
+          + ["-map", "[out]", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-pix_fmt", "yuv420p", url.path]
+      )
+      let frameCount = seconds * 25
+      return TestClip(
+        url: url,
+        cutFrames: Array(stride(from: cutEvery, to: frameCount, by: cutEvery)),
+        frameCount: frameCount,
+        frameRate: 25
+      )
+    }
+  }
+
   /// `slideshow()`'s first 100 frames (4 s) in Matroska with `bilingualSRT` as a SubRip stream.
   public static func subtitledMatroska() throws -> TestClip {
     try subtitled(name: "subtitled.mkv", codec: "srt")

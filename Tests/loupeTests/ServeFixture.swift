@@ -27,9 +27,10 @@ struct ServeFixture {
     arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
   }
 
-  /// Submits a `ClassifyLabelVideo` job for `video` through the server at `baseURL`; its id.
-  func submit(_ video: URL, to baseURL: String) async throws -> String {
-    try await script(["submit", baseURL, appID, token, video.absoluteString])
+  /// Submits a video job (`ClassifyLabelVideo` or `VideoQA`) for `video` through the server at
+  /// `baseURL`; its id.
+  func submit(_ video: URL, to baseURL: String, action: String = "ClassifyLabelVideo") async throws -> String {
+    try await script(["submit", baseURL, appID, token, video.absoluteString, action])
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 

@@ -8,7 +8,8 @@ public struct Shot: Sendable, Equatable {
   public var startTime: Double
   /// Presentation time of the next shot's first frame, or the end of the last frame.
   public var endTime: Double
-  /// The non-blank frame nearest the shot's middle; `nil` when every frame of the shot is blank.
+  /// The non-blank frame nearest the shot's middle; `nil` when every frame of the shot is blank
+  /// or when the shot is not among the `VideoScanOptions.maxShotFrames` that keep one.
   public var middleFrame: VideoFrame?
 
   public init(firstFrame: Int, endFrame: Int, startTime: Double, endTime: Double, middleFrame: VideoFrame?) {

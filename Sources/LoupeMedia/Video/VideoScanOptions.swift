@@ -14,6 +14,11 @@ public struct VideoScanOptions: Sendable, Equatable {
   public var shotDetection: ShotDetectionOptions
   /// Sample-size frames kept per shot to pick its middle frame from (`FrameReservoir`).
   public var shotFrameCapacity: Int
+  /// Shots whose middle frame is kept, spread evenly over the video (`FrameReservoir` over shot
+  /// numbers); the other shots are listed without one. Each kept frame is a sample-size RGB image
+  /// (2.7 MB at 1280 × 720), so this bounds the scan's memory however often the video cuts.
+  /// 0 keeps none (an analysis that reads only the samples); otherwise at least 2.
+  public var maxShotFrames: Int
   /// A frame whose luma standard deviation (0…255, on the 128-pixel-wide analysis copy) is
   /// below this is blank: black, white or one colour, including the last frames of a fade.
   public var blankLumaDeviation: Double
@@ -31,6 +36,7 @@ public struct VideoScanOptions: Sendable, Equatable {
     threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
     shotDetection: ShotDetectionOptions = ShotDetectionOptions(),
     shotFrameCapacity: Int = 16,
+    maxShotFrames: Int = 64,
     blankLumaDeviation: Double = 6,
     motionThreshold: Double = 2,
     readsSubtitles: Bool = true
@@ -42,6 +48,7 @@ public struct VideoScanOptions: Sendable, Equatable {
     self.threadCount = threadCount
     self.shotDetection = shotDetection
     self.shotFrameCapacity = shotFrameCapacity
+    self.maxShotFrames = maxShotFrames
     self.blankLumaDeviation = blankLumaDeviation
     self.motionThreshold = motionThreshold
     self.readsSubtitles = readsSubtitles

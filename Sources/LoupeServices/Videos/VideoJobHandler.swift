@@ -15,6 +15,13 @@ struct VideoJobHandler: JobHandler {
   /// Decoder threads per scan.
   let decoderThreads: Int
 
+  /// Samples, and shot middle frames, that a scan keeps for the analyses.
+  static let keptFrames = 48
+  /// `MultiModalClassify` images are decoded shrunk to at most this many pixels, about the
+  /// content actions' frame size: the tagger reads far less, and 20 images of 100 megapixels
+  /// stay 31 MB.
+  static let imagePixels = 720 * 720
+
   enum Step {
     static let videoDownloading = "video downloading"
     static let decoding = "decoding"
@@ -61,14 +68,24 @@ struct VideoJobHandler: JobHandler {
     var pictures: [PixelBuffer] = []
     if !request.images.isEmpty {
       try await context.step(Step.imageDownloading)
+      // Each distinct URL is loaded and decoded once, shrunk on load to what the tagger reads.
+      var decoded: [String: PixelBuffer] = [:]
       for (index, image) in request.images.enumerated() {
+        if let known = decoded[image] {
+          pictures.append(known)
+          continue
+        }
         let bytes: Data
         do {
           bytes = try await images.load(try MediaSource.parse(image, field: "images[\(index)]"), appID)
         } catch let error as FetchError {
           throw DownloadFailure(subject: "image", cause: error)
         }
-        pictures.append(try imageDecoder.decode(bytes).pixels)
+        let picture = try await offCooperativePool { [imageDecoder] in
+          try imageDecoder.decode(bytes, workingPixels: Self.imagePixels).pixels
+        }
+        decoded[image] = picture
+        pictures.append(picture)
       }
     }
     try await context.step(Step.analyzing)
@@ -142,6 +159,11 @@ struct VideoJobHandler: JobHandler {
     options.threadCount = decoderThreads
     // Quality is judged at up to ImageQA's analysis size; content models need far less.
     options.sampleMaxSide = action == .videoQA ? 1280 : 720
+    // The analyses read 16 frames each; three times that leaves room to skip blank stretches
+    // while keeping the scan's pictures bounded (48 × 2.7 MB at 1280 × 720) whatever the video's
+    // length or cut rate. VideoQA reads only the samples.
+    options.maxSamples = Self.keptFrames
+    options.maxShotFrames = action == .videoQA ? 0 : Self.keptFrames
     options.readsSubtitles = action != .videoQA
     let scanner = VideoScanner(options: options)
     let signals = ScanSignals()
@@ -169,8 +191,8 @@ struct VideoJobHandler: JobHandler {
     }
   }
 
-  /// Samples and shot middles in time order, one per frame index: every shot is represented,
-  /// and long shots by several samples.
+  /// Samples and the kept shot middles in time order, one per frame index: short shots that fall
+  /// between samples are represented too, and long shots by several samples.
   static func contentFrames(_ scan: VideoScan) -> [PixelBuffer] {
     var byIndex: [Int: VideoFrame] = [:]
     for frame in scan.samples + scan.shots.compactMap(\.middleFrame) { byIndex[frame.index] = frame }

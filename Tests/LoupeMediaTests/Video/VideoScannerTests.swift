@@ -110,6 +110,26 @@ import Testing
     }
   }
 
+  @Test func manyCutsKeepABoundedEvenlySpreadSetOfShotFrames() throws {
+    let clip = try TestClips.manyCuts(seconds: 12, width: 320, height: 180)
+    var options = VideoScanOptions()
+    options.maxShotFrames = 8
+    let scan = try VideoScanner(options: options).scan(clip.url)
+    #expect(VideoScannerTests.cuts(scan) == clip.cutFrames)
+    let kept = scan.shots.enumerated().filter { $0.element.middleFrame != nil }.map(\.offset)
+    // 30 shots thin the reservoir to every 4th shot: 0, 4, …, 28.
+    #expect(kept == Array(stride(from: 0, to: 30, by: 4)), "\(kept)")
+    #expect(kept.count <= options.maxShotFrames)
+  }
+
+  @Test func shotFramesCanBeLeftOut() throws {
+    var options = VideoScanOptions()
+    options.maxShotFrames = 0
+    let scan = try VideoScanner(options: options).scan(try TestClips.footage().url)
+    #expect(scan.shots.count == 6 && scan.shots.allSatisfy { $0.middleFrame == nil })
+    #expect(!scan.samples.isEmpty)
+  }
+
   @Test func probeDescribesTheClip() throws {
     let info = try VideoInfo(contentsOf: try TestClips.footage().url)
     #expect(abs(info.duration - 9.6) < 0.05)

@@ -1,7 +1,8 @@
 """One video job through the official PAI Python SDK, for the crash-recovery test.
 
 usage:
-  pai_job.py submit HOST APP_ID TOKEN VIDEO_URL   -> prints the job id
+  pai_job.py submit HOST APP_ID TOKEN VIDEO_URL [ACTION]   -> prints the job id
+      ACTION is ClassifyLabelVideo (the default) or VideoQA
   pai_job.py wait HOST APP_ID TOKEN JOB_ID STATE MESSAGE_PREFIX
       polls get_async_job every 50 ms until the job is in STATE with a message starting with
       MESSAGE_PREFIX (or finished), then prints the job as JSON
@@ -19,7 +20,12 @@ def main():
     command, host, app_id, token = sys.argv[1:5]
     client = ApiClient(host, app_id, token)
     if command == "submit":
-        response = AiServiceVideoApi(client).classify_label_video(sys.argv[5], "测试视频", "", None)
+        videos = AiServiceVideoApi(client)
+        action = sys.argv[6] if len(sys.argv) > 6 else "ClassifyLabelVideo"
+        if action == "VideoQA":
+            response = videos.video_qa(sys.argv[5], "测试视频", "", None)
+        else:
+            response = videos.classify_label_video(sys.argv[5], "测试视频", "", None)
         print(response.data["job_id"])
         return
     job_id, state, prefix = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]

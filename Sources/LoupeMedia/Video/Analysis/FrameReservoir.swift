@@ -1,7 +1,8 @@
-/// Keeps a bounded, evenly spaced subset of a shot's frames so that the one nearest the middle
-/// can be picked when the shot ends, whatever its length: frames at offsets that are multiples
-/// of a stride are kept; when the reservoir is full, every other one is dropped and the stride
-/// doubles.
+/// Keeps a bounded, evenly spaced subset of a sequence whose length is not known in advance: a
+/// shot's frames, so that the one nearest the middle can be picked when the shot ends, or a
+/// video's shots, so that a film with thousands of cuts keeps a bounded set of shot frames.
+/// Elements at offsets that are multiples of a stride are kept; when the reservoir is full,
+/// every other one is dropped and the stride doubles.
 public struct FrameReservoir<Element> {
   public let capacity: Int
   public private(set) var stride = 1
@@ -20,7 +21,7 @@ public struct FrameReservoir<Element> {
     offset % stride == 0 && (items.count < capacity || offset % (2 * stride) == 0)
   }
 
-  /// Offers the element at `offset` (frames since the shot's start, increasing).
+  /// Offers the element at `offset` (frames since the shot's start, shots since the video's; increasing).
   public mutating func insert(_ element: Element, at offset: Int) {
     guard wants(offset: offset) else { return }
     if items.count == capacity {
@@ -29,6 +30,9 @@ public struct FrameReservoir<Element> {
     }
     items.append((offset, element))
   }
+
+  /// The kept elements with their offsets, in offset order.
+  public var kept: [(offset: Int, element: Element)] { items }
 
   /// The kept element whose offset is nearest `offset` (the earlier one on a tie).
   public func nearest(to offset: Int) -> Element? {

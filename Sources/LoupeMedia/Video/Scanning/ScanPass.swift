@@ -46,6 +46,8 @@ final class ScanPass {
   private var shots: [Shot] = []
   private var currentShot: (firstFrame: Int, startTime: Double)?
   private var reservoir: FrameReservoir<HeldFrame>
+  /// Middle frames of an evenly spread subset of the shots, by shot number; `nil` when none are kept.
+  private var shotFrames: FrameReservoir<VideoFrame>?
   private var motionSum = 0.0
   private var motionPairs = 0
   private var blankFrames = 0
@@ -79,6 +81,7 @@ final class ScanPass {
     }
     detector = ShotBoundaryDetector(options: options.shotDetection)
     reservoir = FrameReservoir(capacity: options.shotFrameCapacity)
+    shotFrames = options.maxShotFrames > 0 ? FrameReservoir(capacity: max(options.maxShotFrames, 2)) : nil
 
     timeBase = FFmpegLibrary.seconds(video.pointee.time_base)
     let start = video.pointee.start_time
@@ -131,6 +134,7 @@ final class ScanPass {
       throw VideoError.stillImage(format: input.info.formatName)
     }
     progress(1)
+    for (number, frame) in shotFrames?.kept ?? [] { shots[number].middleFrame = frame }
     let tracks = subtitleDecoders.values.sorted { $0.info.index < $1.info.index }.map {
       SubtitleTrack(
         stream: $0.info,
@@ -236,7 +240,7 @@ final class ScanPass {
       while nextSampleTime <= entry.time + tolerance { nextSampleTime += sampleInterval }
     }
     let offset = entry.index - (currentShot?.firstFrame ?? 0)
-    if reservoir.wants(offset: offset),
+    if shotFrames?.wants(offset: shots.count) ?? false, reservoir.wants(offset: offset),
       let held = HeldFrame(referencing: entry.frame, index: entry.index, time: entry.time)
     {
       reservoir.insert(held, at: offset)
@@ -254,12 +258,16 @@ final class ScanPass {
     return VideoFrame(index: index, time: time, image: image.rotated(quarterTurns: input.info.rotation / 90))
   }
 
-  /// Ends a shot; only its chosen middle frame is converted (or taken from the samples).
+  /// Ends a shot; only its chosen middle frame is converted (or taken from the samples), and
+  /// only when the shot is among those that keep one.
   private func closeShot(_ shot: (firstFrame: Int, startTime: Double), endFrame: Int, endTime: Double) throws {
-    let middle = (endFrame - shot.firstFrame - 1) / 2
-    let chosen = reservoir.nearest(to: middle)
-    let middleFrame = try chosen.map { held in
-      try samples.last { $0.index == held.index } ?? videoFrame(held.frame, index: held.index, time: held.time)
+    let number = shots.count
+    if shotFrames?.wants(offset: number) ?? false,
+      let held = reservoir.nearest(to: (endFrame - shot.firstFrame - 1) / 2)
+    {
+      let frame =
+        try samples.last { $0.index == held.index } ?? videoFrame(held.frame, index: held.index, time: held.time)
+      shotFrames?.insert(frame, at: number)
     }
     shots.append(
       Shot(
@@ -267,7 +275,7 @@ final class ScanPass {
         endFrame: endFrame,
         startTime: shot.startTime,
         endTime: max(endTime, shot.startTime),
-        middleFrame: middleFrame
+        middleFrame: nil
       )
     )
   }
