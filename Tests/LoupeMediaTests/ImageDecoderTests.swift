@@ -37,6 +37,50 @@ import Testing
     #expect(TestMedia.meanAbsoluteDifference(decoded.pixels, upright) < 4)
   }
 
+  /// Shrink-on-load: the JPEG loader's DCT shrink (by 2 here) and libvips' resize for the rest
+  /// give what decoding whole and then shrinking gives.
+  @Test(arguments: ["astronaut.jpg", "astronaut.png", "astronaut.webp", "astronaut.bmp"])
+  func decodesShrunkToAWorkingSize(name: String) throws {
+    let decoded = try ImageDecoder().decode(try TestMedia.bytes(name), workingPixels: 200 * 200).pixels
+    #expect(decoded.width == 200 && decoded.height == 200)
+    let expected = Self.reference.resized(width: 200, height: 200, filter: .area)
+    #expect(TestMedia.meanAbsoluteDifference(decoded, expected) < 8, "\(name)")
+    let larger = try ImageDecoder().decode(try TestMedia.bytes(name), workingPixels: 4096 * 4096).pixels
+    #expect(larger.width == 512 && larger.height == 512, "never enlarged")
+  }
+
+  @Test func shrinksTheStoredImageThenTurnsIt() throws {
+    let upright = try TestMedia.decode("wide.png").pixels.resized(width: 128, height: 64, filter: .area)
+    let decoded = try ImageDecoder().decode(try TestMedia.bytes("wide-exif-rotated.jpg"), workingPixels: 128 * 64)
+      .pixels
+    #expect(decoded.width == 128 && decoded.height == 64)
+    #expect(TestMedia.meanAbsoluteDifference(decoded, upright) < 8)
+  }
+
+  /// A 1 KB run-length-encoded BMP that claims 10000 × 10000 (within the 100-megapixel limit):
+  /// ImageMagick, which decodes BMP and ICO, runs under Loupe's resource limits, so its pixel
+  /// cache (800 MB here) is refused instead of spilling to disk.
+  @Test func imageMagickRunsUnderResourceLimits() throws {
+    func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    var palette: [UInt8] = []
+    for level in 0..<256 { palette += [UInt8(level), UInt8(level), UInt8(level), 0] }
+    let data: [UInt8] = [0, 1]  // end of bitmap
+    var info = le32(40) + le32(10000) + le32(10000)
+    info += le16(1) + le16(8) + le32(1) + le32(data.count)
+    info += le32(2835) + le32(2835) + le32(256) + le32(0)
+    let offset = 14 + info.count + palette.count
+    var bytes: [UInt8] = [0x42, 0x4D]
+    bytes += le32(offset + data.count) + le32(0) + le32(offset)
+    bytes += info + palette + data
+    #expect {
+      try ImageDecoder().decode(bytes)
+    } throws: { error in
+      guard case ImageError.corrupt(.bmp, let reason) = error else { return false }
+      return reason.contains("cache resources exhausted")
+    }
+  }
+
   @Test func convertsGreyAndAlphaToRGB() throws {
     let grey = try TestMedia.decode("astronaut-grey16.png").pixels
     let (r, g, b) = grey[100, 100]

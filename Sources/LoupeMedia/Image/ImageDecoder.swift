@@ -16,7 +16,11 @@ public struct ImageDecoder: Sendable {
     self.limits = limits
   }
 
-  public func decode(_ bytes: some Collection<UInt8>) throws -> DecodedImage {
+  /// Decodes `bytes` whole, or, with `workingPixels`, shrunk on load to at most that many pixels
+  /// (aspect kept, never enlarged): a JPEG is shrunk by the decoder itself and no format's
+  /// full-size pixels are ever held, so an analysis that needs 4 megapixels pays for 4, not for
+  /// the 100 the limits allow.
+  public func decode(_ bytes: some Collection<UInt8>, workingPixels: Int? = nil) throws -> DecodedImage {
     let bytes = Array(bytes)
     guard !bytes.isEmpty else { throw ImageError.empty }
     guard bytes.count <= limits.maxBytes else {
@@ -25,51 +29,68 @@ public struct ImageDecoder: Sendable {
     guard let format = ImageFormat.sniff(bytes) else {
       // Unknown magic: some encoders emit PNGs with damaged signatures, so PNG is the one fallback.
       do {
-        return DecodedImage(format: .png, pixels: try decode(bytes, as: .png))
+        return DecodedImage(format: .png, pixels: try decode(bytes, as: .png, workingPixels: workingPixels))
       } catch ImageError.corrupt {
         throw ImageError.unrecognizedFormat
       }
     }
-    return DecodedImage(format: format, pixels: try decode(bytes, as: format))
+    return DecodedImage(format: format, pixels: try decode(bytes, as: format, workingPixels: workingPixels))
   }
 
-  public func decode(contentsOf url: URL) throws -> DecodedImage {
+  public func decode(contentsOf url: URL, workingPixels: Int? = nil) throws -> DecodedImage {
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     guard size <= limits.maxBytes else { throw ImageError.tooManyBytes(count: size, limit: limits.maxBytes) }
-    return try decode(Array(try Data(contentsOf: url)))
+    return try decode(Array(try Data(contentsOf: url)), workingPixels: workingPixels)
   }
 
-  private func decode(_ bytes: [UInt8], as format: ImageFormat) throws -> PixelBuffer {
-    var width: Int32 = 0
-    var height: Int32 = 0
-    var pixels: UnsafeMutablePointer<UInt8>?
-    var message: UnsafeMutablePointer<CChar>?
-    let status = bytes.withUnsafeBytes { buffer in
-      loupe_vips_decode_rgb(
+  /// Opens the pipeline, then has libvips write the pixels straight into the buffer the
+  /// `PixelBuffer` keeps: the decoded image exists once, never as a C copy and a Swift copy.
+  private func decode(_ bytes: [UInt8], as format: ImageFormat, workingPixels: Int?) throws -> PixelBuffer {
+    try bytes.withUnsafeBytes { buffer in
+      var width: Int32 = 0
+      var height: Int32 = 0
+      var handle: OpaquePointer?
+      var message: UnsafeMutablePointer<CChar>?
+      let status = loupe_vips_open_rgb(
         buffer.baseAddress,
         buffer.count,
         format.vips,
         UInt64(limits.maxPixels),
+        UInt64(max(workingPixels ?? 0, 0)),
+        &handle,
         &width,
         &height,
-        &pixels,
         &message
       )
+      defer { loupe_vips_close(handle) }
+      try Self.check(status, message: message, format: format, width: width, height: height, limit: limits.maxPixels)
+      let count = Int(width) * Int(height) * PixelBuffer.channels
+      var failure: UnsafeMutablePointer<CChar>?
+      var rendered: Int32 = 0
+      let pixels = [UInt8](unsafeUninitializedCapacity: count) { output, initialized in
+        rendered = loupe_vips_render_rgb(handle, output.baseAddress, count, &failure)
+        // On failure the buffer is discarded; its bytes are plain values, so any content is safe.
+        initialized = count
+      }
+      try Self.check(rendered, message: failure, format: format, width: width, height: height, limit: limits.maxPixels)
+      return try PixelBuffer(width: Int(width), height: Int(height), pixels: pixels)
     }
+  }
+
+  private static func check(
+    _ status: Int32,
+    message: UnsafeMutablePointer<CChar>?,
+    format: ImageFormat,
+    width: Int32,
+    height: Int32,
+    limit: Int
+  ) throws {
     let reason = message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
     loupe_vips_free(message)
-    switch Int(status) {
-    case Int(LOUPE_OK.rawValue):
-      guard let pixels else { throw ImageError.corrupt(format: format, reason: "no pixels") }
-      defer { loupe_vips_free(pixels) }
-      let count = Int(width) * Int(height) * PixelBuffer.channels
-      return try PixelBuffer(
-        width: Int(width),
-        height: Int(height),
-        pixels: Array(UnsafeBufferPointer(start: pixels, count: count))
-      )
-    case Int(LOUPE_ERROR_TOO_LARGE.rawValue):
-      throw ImageError.tooManyPixels(width: Int(width), height: Int(height), limit: limits.maxPixels)
+    switch UInt32(status) {
+    case LOUPE_OK.rawValue: return
+    case LOUPE_ERROR_TOO_LARGE.rawValue:
+      throw ImageError.tooManyPixels(width: Int(width), height: Int(height), limit: limit)
     default:
       throw ImageError.corrupt(format: format, reason: reason.isEmpty ? "decoder failed" : reason)
     }
