@@ -61,4 +61,57 @@ import Testing
     #expect(names == [".upload-crashed", id])
     #expect(try Data(contentsOf: folder.appendingPathComponent(id)) == bytes)
   }
+
+  @Test func anAppsBlobsStayWithinItsCapAndTheRefusedOneIsNotStored() async throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let database = try LoupeDatabase(directory: directory)
+    let blobs = try BlobStore(database: database, maxBytesPerApp: 1000)
+    let apps = AppRepository(database: database)
+    let app = try await apps.create(name: "a")
+    let first = Data(repeating: 1, count: 600)
+    let firstID = try await blobs.put(first, appID: app.id)
+    // The same bytes again cost nothing.
+    #expect(try await blobs.put(first, appID: app.id) == firstID)
+    let second = Data(repeating: 2, count: 600)
+    await #expect(throws: BlobError.quotaExceeded(limit: 1000, used: 600)) {
+      try await blobs.put(second, appID: app.id)
+    }
+    #expect(try await blobs.usage(appID: app.id) == 600)
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("blobs").path)
+    #expect(files == [firstID], "nothing of the refused blob is left on disk: \(files)")
+    // Another app has a cap of its own.
+    let other = try await apps.create(name: "b")
+    #expect(try await blobs.put(second, appID: other.id).count == 64)
+  }
+
+  @Test func deletingTheLastClaimRemovesTheFile() async throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (blobs, apps) = try store()
+    let owner = try await apps.create(name: "owner")
+    let other = try await apps.create(name: "other")
+    let bytes = Data("shared bytes".utf8)
+    let id = try await blobs.put(bytes, appID: owner.id)
+    _ = try await blobs.put(bytes, appID: other.id)
+    let file = directory.appendingPathComponent("blobs").appendingPathComponent(id)
+
+    #expect(try await blobs.delete(id: id, appID: owner.id))
+    #expect(try await blobs.get(id: id, appID: owner.id) == nil)
+    #expect(try await blobs.get(id: id, appID: other.id) == bytes, "the other app's claim is untouched")
+    #expect(try await blobs.delete(id: id, appID: owner.id) == false)
+    #expect(try await blobs.delete(id: id, appID: other.id))
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+  }
+
+  @Test func purgeRemovesClaimsOlderThanTheCutoffAndTheirFiles() async throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (blobs, apps) = try store()
+    let app = try await apps.create(name: "a")
+    let now = Date()
+    let old = try await blobs.put(Data("old".utf8), appID: app.id, now: now.addingTimeInterval(-40 * 86400))
+    let recent = try await blobs.put(Data("recent".utf8), appID: app.id, now: now.addingTimeInterval(-86400))
+    #expect(try await blobs.purge(createdBefore: now.addingTimeInterval(-30 * 86400)) == 1)
+    #expect(try await blobs.get(id: old, appID: app.id) == nil)
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("blobs/\(old)").path))
+    #expect(try await blobs.get(id: recent, appID: app.id) == Data("recent".utf8))
+  }
 }

@@ -38,6 +38,11 @@ extension LoupeDatabase {
         table.column("updated_at", .datetime).notNull()
       }
     }
+    migrator.registerMigration("v4: blob indexes by app and age") { database in
+      // Each upload sums its app's blobs (the per-app cap); retention deletes by age.
+      try database.create(index: "blob_by_app", on: "blob", columns: ["app_id"])
+      try database.create(index: "blob_by_age", on: "blob", columns: ["created_at"])
+    }
     return migrator
   }
 }
