@@ -5,16 +5,19 @@ import LoupeServices
 import ServiceLifecycle
 
 /// Builds the Hummingbird application over the application services: operational routes, then
-/// the PAI API and Loupe's own API, each behind body limits and request signing.
+/// the PAI API and Loupe's own API. On those, the caller is identified before any body byte is
+/// read, the body is collected within its limits, and then the signature is checked.
 /// `backgroundServices` run beside the server (the job workers of `--role all`);
 /// `onServerRunning` receives the bound port.
+///
+/// Throws `ServerSetupError` when the TLS files cannot be read.
 public func buildApplication(
   configuration: ServerConfiguration,
   services: Services,
   backgroundServices: [any Service] = [],
   logger: Logger,
   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
   let router = Router(context: LoupeRequestContext.self)
   router.add(middleware: EnvelopeMiddleware())
   router.add(middleware: MetricsMiddleware())
@@ -22,8 +25,11 @@ public func buildApplication(
   OperationsRoutes(registry: MetricsBootstrap.sharedRegistry()).add(to: router)
 
   let maxJSONDepth = configuration.limits.maxJSONDepth
+  let limits = configuration.limits
+  let budget = BodyBudget(capacity: limits.maxBufferedBodyBytes)
   let pai = router.group("api/v1")
-    .add(middleware: BodyLimitMiddleware(limit: configuration.limits.maxBodyBytes))
+    .add(middleware: CallerMiddleware(apps: services.apps))
+    .add(middleware: BodyLimitMiddleware(limit: limits.maxBodyBytes, timeout: limits.bodyTimeout, budget: budget))
     .add(middleware: AuthMiddleware(apps: services.apps))
     .group(context: AppRequestContext.self)
   ImageRoutes(images: services.images, maxJSONDepth: maxJSONDepth).add(to: pai)
@@ -36,13 +42,15 @@ public func buildApplication(
   }
 
   let own = router.group("v1")
-    .add(middleware: BodyLimitMiddleware(limit: configuration.limits.maxBlobBytes))
+    .add(middleware: CallerMiddleware(apps: services.apps))
+    .add(middleware: BodyLimitMiddleware(limit: limits.maxBlobBytes, timeout: limits.bodyTimeout, budget: budget))
     .add(middleware: AuthMiddleware(apps: services.apps))
     .group(context: AppRequestContext.self)
   BlobRoutes(blobs: services.blobs).add(to: own)
 
   return Application(
     router: router,
+    server: try configuration.serverBuilder(),
     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
     services: [services.httpClientService] + backgroundServices,
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

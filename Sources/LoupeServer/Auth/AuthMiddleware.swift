@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import LoupeStore
 
-/// Authenticates `Authorization: <appId>:<signature>` against the raw body and counts the request
-/// against the app's daily quota. Runs after `BodyLimitMiddleware`, which collected the body.
+/// Checks the signature that `CallerMiddleware` read from `Authorization` against the raw body,
+/// and counts the request against the app's daily quota. Runs after `BodyLimitMiddleware`, which
+/// collected the body.
 struct AuthMiddleware: RouterMiddleware {
   typealias Context = LoupeRequestContext
   let apps: AppRepository
@@ -16,12 +17,9 @@ struct AuthMiddleware: RouterMiddleware {
     context: Context,
     next: (Request, Context) async throws -> Response
   ) async throws -> Response {
-    guard let header = request.headers[.authorization], let colon = header.lastIndex(of: ":") else {
-      throw PAIError.unknownApp
-    }
-    let appID = header[..<colon].trimmingCharacters(in: .whitespaces)
-    let signature = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
-    guard !appID.isEmpty, let app = try await apps.find(id: appID), !app.isRevoked else { throw PAIError.unknownApp }
+    guard let caller = context.caller else { throw PAIError.unknownApp }
+    let app = caller.app
+    let signature = caller.signature
     let body = context.rawBody.readableBytesView
     guard
       RequestSignature.isValid(

@@ -2,12 +2,14 @@ import Foundation
 import Hummingbird
 import LoupeStore
 
-/// Per-request state: the PAI request id (also in every log line), the raw body bytes the
-/// signature was checked against, and the app once `AuthMiddleware` has authenticated it (routes
-/// then see it, non-optional, in `AppRequestContext`).
+/// Per-request state: the PAI request id (also in every log line), the app the request names
+/// (`CallerMiddleware`, before the body is read), the raw body bytes the signature was checked
+/// against, and the app once `AuthMiddleware` has authenticated it (routes then see it,
+/// non-optional, in `AppRequestContext`).
 public struct LoupeRequestContext: RequestContext {
   public var coreContext: CoreRequestContextStorage
   public let requestID: String
+  var caller: Caller?
   public var app: AppRecord?
   public var rawBody = ByteBuffer()
 

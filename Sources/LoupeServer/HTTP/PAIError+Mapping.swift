@@ -2,11 +2,13 @@ import Hummingbird
 import LoupeAnalysis
 import LoupeMedia
 import LoupeServices
+import LoupeStore
 
 extension PAIError {
   /// The one place where the application's errors become PAI's statuses, codes and messages:
   /// 400 for requests at fault, 404 for what does not exist, 462 for inputs that cannot be used,
-  /// 469 for portraits that cannot be made, 500 for unknown identities (PAI's choice), and 422
+  /// 469 for portraits that cannot be made, 500 for unknown identities (PAI's choice), 503 when
+  /// the server is at capacity, and 422
   /// for failures of the models and anything unexpected.
   public init(_ error: any Error) {
     switch error {
@@ -19,6 +21,11 @@ extension PAIError {
         error.isPolicyRefusal
         ? .parameter("image: \(error)") : .invalidInput("failed to download image, err=\(error)")
     case let error as ImageError: self = .invalidInput("Image decode error: \(error)")
+    case let error as BlobError:
+      switch error {
+      case .quotaExceeded:
+        self = PAIError(status: .badRequest, code: "EXCEEDED_QUOTA_ERROR", message: error.description)
+      }
     case let error as AnalysisError:
       switch error {
       case .invalidInput(let message): self = .invalidInput(message)
@@ -50,6 +57,7 @@ extension PAIError {
     case .identityUnavailable: .identityUnavailable
     case .jobNotFound: .jobNotFound
     case .batchNotFound: .batchNotFound
+    case .busy: .busy(error.description)
     }
   }
 }

@@ -33,9 +33,25 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
   public static let notFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "not found")
   public static let jobNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "job not found")
   public static let batchNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "batch not found")
+  public static let blobNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "blob not found")
 
   public static func bodyTooLarge(limit: Int) -> PAIError {
     PAIError(status: .contentTooLarge, code: "PARAMETER_ERROR", message: "request body exceeds \(limit) bytes")
+  }
+
+  /// 408: the body did not arrive in time (`BodyLimitMiddleware`).
+  public static func bodyTimeout(_ timeout: Duration) -> PAIError {
+    PAIError(
+      status: .requestTimeout,
+      code: "PARAMETER_ERROR",
+      message: "request body not received within \(timeout.components.seconds) seconds"
+    )
+  }
+
+  /// 503: at capacity (`AnalysisGate`, the buffered-body budget); nothing was started, and the
+  /// response says when to retry.
+  public static func busy(_ message: String) -> PAIError {
+    PAIError(status: .serviceUnavailable, code: "SERVER_BUSY", message: message)
   }
 
   /// 462: the input cannot be used (undecodable image, no face where one is needed).
@@ -71,6 +87,7 @@ extension PAIError: HTTPResponseError {
     let requestID = (context as? LoupeRequestContext)?.requestID ?? (context as? AppRequestContext)?.requestID ?? ""
     var response = EnvelopeResponse.failure(self, requestID: requestID)
     response.headers[.requestID] = requestID
+    if status == .serviceUnavailable { response.headers[.retryAfter] = "1" }
     return response
   }
 }

@@ -18,6 +18,8 @@ public struct Services: Sendable {
   public let videos: VideoSubmissions
   /// `nil` when the engines have no portrait engine.
   public let portraits: PortraitActions?
+  /// Admission for the synchronous analyses, shared by images and portraits.
+  public let gate: AnalysisGate
   /// The outbound client of the guarded fetcher; `httpClientService` shuts it down.
   public let httpClient: HTTPClient
 
@@ -38,7 +40,7 @@ public struct Services: Sendable {
     self.engines = engines
     self.httpClient = httpClient
     apps = AppRepository(database: database)
-    blobs = try BlobStore(database: database)
+    blobs = try BlobStore(database: database, maxBytesPerApp: configuration.maxBlobBytesPerApp)
     queue = try SQLiteJobQueue(database: database)
     let portraitStore = try PortraitModelStore(database: database)
     let fetcher = RemoteFetcher(client: httpClient, policy: configuration.fetch, resolver: resolver)
@@ -49,18 +51,26 @@ public struct Services: Sendable {
       maxBytes: configuration.images.maxBytes
     )
     let decoder = ImageDecoder(limits: configuration.images)
-    images = ImageActions(analysis: engines.images, loader: loader, decoder: decoder)
+    let gate = AnalysisGate(limits: configuration.analyses)
+    images = ImageActions(analysis: engines.images, loader: loader, decoder: decoder, gate: gate)
     videos = VideoSubmissions(queue: queue, settings: configuration.videos)
     portraits = engines.portraits.map { [queue] in
-      PortraitActions(service: $0, store: portraitStore, queue: queue, loader: loader, decoder: decoder)
+      PortraitActions(service: $0, store: portraitStore, queue: queue, loader: loader, decoder: decoder, gate: gate)
     }
     self.portraitStore = portraitStore
+    self.gate = gate
     self.fetcher = fetcher
     self.loader = loader
   }
 
   /// Keeps the outbound client alive until graceful shutdown, then closes it.
   public var httpClientService: HTTPClientService { HTTPClientService(client: httpClient) }
+
+  /// Removes blobs past the retention period; `nil` when blobs are kept until deleted. Like the
+  /// workers, it runs only in the process that holds the data directory's `serve.lock`.
+  public func blobRetention(logger: Logger, interval: Duration = .seconds(3600)) -> BlobRetention? {
+    configuration.blobRetention.map { BlobRetention(blobs: blobs, retention: $0, interval: interval, logger: logger) }
+  }
 
   /// The job workers. Only a process that holds the data directory's `serve.lock` may run them:
   /// they empty the scratch folder and requeue running jobs at start, both of which are safe only

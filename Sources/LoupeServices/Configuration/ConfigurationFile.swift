@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `--config` JSON file. Keys are snake_case; every key is optional. The HTTP edge reads
-/// its keys (address, body limits), the application layer the rest.
+/// its keys (address, body limits, timeouts, TLS), the application layer the rest.
 public struct ConfigurationFile: Decodable, Sendable {
   public var host: String?
   public var port: Int?
@@ -9,12 +9,30 @@ public struct ConfigurationFile: Decodable, Sendable {
   public var maxBodyBytes: Int?
   public var maxBlobBytes: Int?
   public var maxJSONDepth: Int?
+  public var idleTimeoutSeconds: Double?
+  public var bodyTimeoutSeconds: Double?
+  public var maxBufferedBodyBytes: Int?
+  public var tlsCertificate: String?
+  public var tlsKey: String?
   var maxImageBytes: Int?
   var maxImagePixels: Int?
   var mediaRoots: [String]?
+  var maxRunningAnalyses: Int?
+  var maxWaitingAnalyses: Int?
   var fetch: Fetch?
   var jobs: Jobs?
   var videos: Videos?
+  var blobs: Blobs?
+
+  struct Blobs: Decodable, Sendable {
+    var maxBytesPerApp: Int?
+    var retentionDays: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case maxBytesPerApp = "max_bytes_per_app"
+      case retentionDays = "retention_days"
+    }
+  }
 
   struct Fetch: Decodable, Sendable {
     var allowNetworks: [String]?
@@ -41,14 +59,21 @@ public struct ConfigurationFile: Decodable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case host, port, fetch, jobs, videos
+    case host, port, fetch, jobs, videos, blobs
     case dataDir = "data_dir"
     case maxBodyBytes = "max_body_bytes"
     case maxBlobBytes = "max_blob_bytes"
     case maxJSONDepth = "max_json_depth"
+    case idleTimeoutSeconds = "idle_timeout_seconds"
+    case bodyTimeoutSeconds = "body_timeout_seconds"
+    case maxBufferedBodyBytes = "max_buffered_body_bytes"
+    case tlsCertificate = "tls_cert"
+    case tlsKey = "tls_key"
     case maxImageBytes = "max_image_bytes"
     case maxImagePixels = "max_image_pixels"
     case mediaRoots = "media_roots"
+    case maxRunningAnalyses = "max_running_analyses"
+    case maxWaitingAnalyses = "max_waiting_analyses"
   }
 
   public static func load(from url: URL) throws -> ConfigurationFile {

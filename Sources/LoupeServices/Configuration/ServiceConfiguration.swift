@@ -13,6 +13,12 @@ public struct ServiceConfiguration: Sendable {
   public var images = ImageLimits()
   public var videos = VideoSettings()
   public var jobs = JobWorkerPool.Configuration()
+  /// Bytes an app's uploaded blobs may hold together.
+  public var maxBlobBytesPerApp = 1 << 30
+  /// How long a blob is kept after its upload; `nil` keeps blobs until deleted.
+  public var blobRetention: TimeInterval? = 30 * 86400
+  /// Synchronous analyses running and waiting at once (`AnalysisGate`).
+  public var analyses = AnalysisGate.Limits.default
 
   public init(dataDirectory: URL) {
     self.dataDirectory = dataDirectory
@@ -29,5 +35,24 @@ public struct ServiceConfiguration: Sendable {
     if let pixels = file.maxImagePixels { images.maxPixels = pixels }
     if let videosFile = file.videos { try videos.apply(videosFile) }
     if let jobsFile = file.jobs { try jobs.apply(jobsFile) }
+    if let blobsFile = file.blobs {
+      if let bytes = blobsFile.maxBytesPerApp {
+        guard bytes > 0 else { throw ConfigurationError.invalidValue("blobs.max_bytes_per_app", "must be > 0") }
+        maxBlobBytesPerApp = bytes
+      }
+      if let days = blobsFile.retentionDays {
+        guard days >= 0 else { throw ConfigurationError.invalidValue("blobs.retention_days", "must be >= 0") }
+        // 0 keeps blobs until their app deletes them.
+        blobRetention = days > 0 ? days * 86400 : nil
+      }
+    }
+    if let running = file.maxRunningAnalyses {
+      guard running > 0 else { throw ConfigurationError.invalidValue("max_running_analyses", "must be > 0") }
+      analyses.running = running
+    }
+    if let waiting = file.maxWaitingAnalyses {
+      guard waiting >= 0 else { throw ConfigurationError.invalidValue("max_waiting_analyses", "must be >= 0") }
+      analyses.waiting = waiting
+    }
   }
 }

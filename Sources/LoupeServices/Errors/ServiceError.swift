@@ -12,6 +12,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case identityUnavailable
   case jobNotFound
   case batchNotFound
+  /// `running` analyses are running and `waiting` more wait: the request was not started.
+  case busy(running: Int, waiting: Int)
 
   public var description: String {
     switch self {
@@ -20,6 +22,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .identityUnavailable: "identity unavailable"
     case .jobNotFound: "job not found"
     case .batchNotFound: "batch not found"
+    case .busy(let running, let waiting):
+      "server busy: \(running) analyses running and \(waiting) waiting; retry in a moment"
     }
   }
 }

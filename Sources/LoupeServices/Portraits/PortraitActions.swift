@@ -13,6 +13,8 @@ public struct PortraitActions: Sendable {
   let queue: any JobQueue
   let loader: MediaLoader
   let decoder: ImageDecoder
+  /// Admits the synchronous check and create; training runs as a job.
+  let gate: AnalysisGate
 
   public static let jobKind = "Image"
   public static let trainAction = "AIGCImageTrain"
@@ -22,11 +24,13 @@ public struct PortraitActions: Sendable {
     store: PortraitModelStore,
     queue: any JobQueue,
     loader: MediaLoader,
-    decoder: ImageDecoder
+    decoder: ImageDecoder,
+    gate: AnalysisGate
   ) {
     self.service = service
     self.store = store
     self.queue = queue
+    self.gate = gate
     self.loader = loader
     self.decoder = decoder
   }
@@ -34,8 +38,10 @@ public struct PortraitActions: Sendable {
   public func check(images: JSONValue?, appID: String) async throws -> PortraitCheckOutcome {
     let started = ContinuousClock.now
     let urls = try PortraitInputs.photoURLs(images)
-    let photos = await PortraitInputs.load(urls, appID: appID, loader: loader, decoder: decoder)
-    let checks = try await service.check(photos)
+    let (photos, checks) = try await gate.run { [loader, decoder, service] in
+      let photos = await PortraitInputs.load(urls, appID: appID, loader: loader, decoder: decoder)
+      return (photos, try await service.check(photos))
+    }
     let results = zip(zip(urls, photos), checks).map {
       PortraitCheckResult(TrainingPhoto(url: $0.0.0, image: $0.0.1, check: $0.1))
     }
@@ -80,21 +86,29 @@ public struct PortraitActions: Sendable {
     for id in ids {
       identities.append(try await identity(id, appID: appID))
     }
-    let template: PixelBuffer
+    let source = try MediaSource.parse(templateURL, field: "template_image")
+    let bytes: Data
     do {
-      let source = try MediaSource.parse(templateURL, field: "template_image")
-      template = try decoder.decode(try await loader.load(source, appID: appID, field: "template_image")).pixels
+      bytes = try await loader.load(source, appID: appID, field: "template_image")
     } catch let error as InputError where error.isRequestFault {
       throw error
     } catch {
       throw PortraitError.templateUndecodable
     }
-    let creation = try await service.create(
-      template: template,
-      identities: identities,
-      assignment: assignment,
-      options: options
-    )
+    let creation = try await gate.run { [decoder, service, identities] in
+      let template: PixelBuffer
+      do {
+        template = try decoder.decode(bytes, workingPixels: PortraitInputs.workingPixels).pixels
+      } catch {
+        throw PortraitError.templateUndecodable
+      }
+      return try await service.create(
+        template: template,
+        identities: identities,
+        assignment: assignment,
+        options: options
+      )
+    }
     return PortraitCreated(
       jpeg: try ImageEncoder.encode(creation.image, as: .jpeg(quality: 95)),
       modelIDs: ids,

@@ -18,6 +18,8 @@ struct BenchServeCommand: AsyncParsableCommand {
 
   @Option(help: "Seconds per workload.") var duration = 60
   @Option(help: "Requests in flight.") var concurrency = 8
+  @Option(help: "The server's max_running_analyses (max_waiting_analyses is the concurrency).")
+  var runningAnalyses = 2
   @Option(help: "Inference precision of the server: f32 or bf16.") var precision = "f32"
 
   static let photos = ["chelsea.png", "coffee.png", "motorcycle_left.png", "astronaut.png"]
@@ -37,7 +39,10 @@ struct BenchServeCommand: AsyncParsableCommand {
     let app = try await AppRepository(database: try LoupeDatabase(directory: directory)).create(name: "bench")
     let mediaRoot = dependencies.packageFile("skimage/data").resolvingSymlinksInPath()
     let config = directory.appendingPathComponent("config.json")
-    try Data(#"{"media_roots": ["\#(mediaRoot.path)"]}"#.utf8).write(to: config)
+    // Two analyses run (one per core of the reference machine) and the rest of the closed
+    // loop waits its turn: at this concurrency nothing is refused as busy.
+    let admission = #""max_running_analyses": \#(runningAnalyses), "max_waiting_analyses": \#(concurrency)"#
+    try Data(#"{"media_roots": ["\#(mediaRoot.path)"], \#(admission)}"#.utf8).write(to: config)
 
     let server = try await ServerProcess.start(
       arguments: ["--data-dir", directory.path, "--config", config.path, "--precision", precision])
@@ -66,7 +71,10 @@ struct BenchServeCommand: AsyncParsableCommand {
         signed("MultiLabelImageV2", configure: #"{"tag_top_k": 5, "output_embedding": true}"#, index: $0)
       },
     ]
-    print("concurrency \(concurrency), \(duration) s per workload, server precision \(precision)")
+    print(
+      "concurrency \(concurrency), \(duration) s per workload, server precision \(precision),"
+        + " admission \(runningAnalyses) running + \(concurrency) waiting"
+    )
     print("workload".padding(toLength: 28, withPad: " ", startingAt: 0) + "  req/s     p50 ms    p99 ms   errors")
     var reference: Double?
     for workload in workloads {

@@ -7,16 +7,19 @@ import Synchronization
 final class ServerProcess: Sendable {
   let process: Process
   let port: Int
+  /// `http`, or `https` when the server was started with TLS.
+  let scheme: String
   private let output: Pipe
   private let collected: LogBuffer
 
   var log: String { collected.text }
-  var baseURL: String { "http://127.0.0.1:\(port)" }
+  var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
-  private init(process: Process, output: Pipe, collected: LogBuffer, port: Int) {
+  private init(process: Process, output: Pipe, collected: LogBuffer, scheme: String, port: Int) {
     self.process = process
     self.output = output
     self.collected = collected
+    self.scheme = scheme
     self.port = port
   }
 
@@ -47,10 +50,11 @@ final class ServerProcess: Sendable {
     let deadline = ContinuousClock.now + startTimeout
     while process.isRunning, ContinuousClock.now < deadline {
       let log = collected.text
-      if let range = log.range(of: #"listening on http://127\.0\.0\.1:\d+"#, options: .regularExpression),
+      if let range = log.range(of: #"listening on https?://127\.0\.0\.1:\d+"#, options: .regularExpression),
         let port = Int(log[range].split(separator: ":").last ?? "")
       {
-        return ServerProcess(process: process, output: output, collected: collected, port: port)
+        let scheme = log[range].contains("https:") ? "https" : "http"
+        return ServerProcess(process: process, output: output, collected: collected, scheme: scheme, port: port)
       }
       try await Task.sleep(for: .milliseconds(50))
     }
@@ -59,9 +63,14 @@ final class ServerProcess: Sendable {
   }
 
   /// Peak resident set size of the server, from /proc.
-  func peakResidentKilobytes() -> Int? {
+  func peakResidentKilobytes() -> Int? { statusKilobytes("VmHWM:") }
+
+  /// Resident set size of the server now, from /proc.
+  func residentKilobytes() -> Int? { statusKilobytes("VmRSS:") }
+
+  private func statusKilobytes(_ field: String) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) })
     else { return nil }
     return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
   }

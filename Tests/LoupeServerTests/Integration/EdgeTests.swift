@@ -124,6 +124,21 @@ import Testing
       #expect(outside.status == 400 && outside.message?.contains("media root") == true)
       let garbage = try await server.request(.POST, "/api/v1/images", body: Self.qa("data:,garbage"))
       #expect(garbage.status == 462 && garbage.code == "error")
+
+      let blobID = String(url.dropFirst("loupe://blob/".count))
+      let deleted = try await server.request(.DELETE, "/v1/blobs/" + blobID)
+      #expect(deleted.status == 200 && deleted.data?["blob_id"] as? String == blobID, "\(deleted.text)")
+      #expect(try await server.request(.POST, "/api/v1/images", body: Self.qa(url)).status == 462)
+      #expect(try await server.request(.DELETE, "/v1/blobs/" + blobID).status == 404)
+    }
+  }
+
+  @Test func anAppsBlobsAreCapped() async throws {
+    try await TestServer.run(configure: { $0.maxBlobBytesPerApp = 1000 }) { server in
+      #expect(try await server.request(.POST, "/v1/blobs", bytes: Array(repeating: 1, count: 900)).status == 200)
+      let over = try await server.request(.POST, "/v1/blobs", bytes: Array(repeating: 2, count: 900))
+      #expect(over.status == 400 && over.code == "EXCEEDED_QUOTA_ERROR", "\(over.text)")
+      #expect(over.message?.contains("900 of 1000 bytes") == true, "\(over.text)")
     }
   }
 

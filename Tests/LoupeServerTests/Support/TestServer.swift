@@ -29,6 +29,7 @@ struct TestServer: Sendable {
     videoAnalysis: any VideoAnalysisService = FixedVideoAnalysis(),
     portraits: (any PortraitService)? = nil,
     configure: (inout ServiceConfiguration) -> Void = { _ in },
+    edge: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
     _ body: @escaping @Sendable (TestServer) async throws -> Void
   ) async throws {
@@ -40,6 +41,7 @@ struct TestServer: Sendable {
     configure(&configuration)
     var server = ServerConfiguration()
     server.port = 0
+    edge(&server)
     var logger = Logger(label: "loupe-test")
     logger.logLevel = .warning
     let services = try Services(
@@ -47,7 +49,7 @@ struct TestServer: Sendable {
       database: database,
       engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits)
     )
-    let application = buildApplication(
+    let application = try buildApplication(
       configuration: server,
       services: services,
       backgroundServices: [try services.workers(logger: logger)],

@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "JSON config file: limits, fetch policy, media roots. Env: LOUPE_CONFIG.") var config: String?
   @Option(help: "Inference precision: f32 or bf16.") var precision: Precision = .f32
   @Option(help: "Inference threads per model (default: all cores).") var threads: Int?
+  @Option(help: "PEM certificate chain; with --tls-key, the server speaks only HTTPS.") var tlsCert: String?
+  @Option(help: "PEM private key of --tls-cert.") var tlsKey: String?
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
@@ -49,6 +51,16 @@ struct ServeCommand: AsyncParsableCommand {
     }
     if let host = host ?? environment["LOUPE_HOST"] { server.host = host }
     if let port = port ?? environment["LOUPE_PORT"].flatMap(Int.init) { server.port = port }
+    switch (tlsCert, tlsKey) {
+    case (let certificate?, let key?): server.tls = TLSFiles(certificateChain: certificate, privateKey: key)
+    case (nil, nil): break
+    default: throw CLIError("--tls-cert and --tls-key go together")
+    }
+    do {
+      try server.checkTLSFiles()
+    } catch {
+      throw CLIError("\(error)")
+    }
 
     var logger = Logger(label: "loupe")
     logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -69,18 +81,25 @@ struct ServeCommand: AsyncParsableCommand {
       database: try LoupeDatabase(directory: services.dataDirectory),
       engines: engines
     )
-    let workers = role.runsWorkers ? [try application.workers(logger: logger)] : []
+    let workers: [any Service] =
+      role.runsWorkers
+      ? [try application.workers(logger: logger)] + [application.blobRetention(logger: logger)].compactMap { $0 } : []
     if role.servesHTTP {
-      let http = buildApplication(
-        configuration: server,
-        services: application,
-        backgroundServices: workers,
-        logger: logger,
-        onServerRunning: { [host = server.host, logger] port in
-          logger.info("Loupe listening on http://\(host):\(port)")
-        }
-      )
-      try await http.runService()
+      let scheme = server.tls == nil ? "http" : "https"
+      do {
+        let http = try buildApplication(
+          configuration: server,
+          services: application,
+          backgroundServices: workers,
+          logger: logger,
+          onServerRunning: { [host = server.host, logger] port in
+            logger.info("Loupe listening on \(scheme)://\(host):\(port)")
+          }
+        )
+        try await http.runService()
+      } catch let error as ServerSetupError {
+        throw CLIError("\(error)")
+      }
     } else {
       let group = ServiceGroup(
         configuration: .init(
