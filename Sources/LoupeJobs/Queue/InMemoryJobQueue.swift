@@ -7,6 +7,7 @@ public actor InMemoryJobQueue: JobQueue {
   private var batches: [Int64: (appID: String, createdAt: Date)] = [:]
   private var nextJobID: Int64 = 1
   private var nextBatchID: Int64 = 1
+  private var turns = AppTurns()
 
   public init() {}
 
@@ -32,12 +33,14 @@ public actor InMemoryJobQueue: JobQueue {
   }
 
   public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) -> Job? {
-    let runnable = jobs.values.filter { job in
-      (job.state == .queued && job.runAfter <= now)
-        || (job.state == .running && (job.leaseExpiresAt ?? .distantFuture) <= now)
-    }
-    for candidate in runnable.sorted(by: { ($0.runAfter, $0.id) < ($1.runAfter, $1.id) }) {
-      var job = candidate
+    while true {
+      let runnable = jobs.values.filter { job in
+        (job.state == .queued && job.runAfter <= now)
+          || (job.state == .running && (job.leaseExpiresAt ?? .distantFuture) <= now)
+      }
+      guard let appID = turns.next(among: Set(runnable.map(\.appID))),
+        var job = runnable.filter({ $0.appID == appID }).min(by: { ($0.runAfter, $0.id) < ($1.runAfter, $1.id) })
+      else { return nil }
       if job.state == .running && job.attempts >= maxAttempts {
         job.state = .failed
         job.message = JobMessage.interrupted(times: job.attempts)
@@ -55,9 +58,9 @@ public actor InMemoryJobQueue: JobQueue {
       job.message = JobMessage.started
       job.progress = 0
       jobs[job.id] = job
+      turns.serve(appID)
       return job
     }
-    return nil
   }
 
   public func update(_ lease: JobLease, message: String?, progress: Double?, leaseExpiresAt: Date) -> Bool {
@@ -135,6 +138,7 @@ public actor InMemoryJobQueue: JobQueue {
     let stored = job.queued(id: nextJobID, batchID: batchID, at: now)
     nextJobID += 1
     jobs[stored.id] = stored
+    turns.join(stored.appID)
     return stored
   }
 }

@@ -18,9 +18,15 @@ public protocol JobQueue: Sendable {
   /// The batch's jobs in submission order, if the batch exists and belongs to the app.
   func batch(id: Int64, appID: String) async throws -> [Job]?
 
-  /// Takes the oldest runnable job (queued and due, or running under an expired lease), marks it
-  /// running under a new lease for `owner` and counts the attempt. A job whose lease expired
-  /// after `maxAttempts` runs is failed instead of run again.
+  /// Takes a runnable job (queued and due, or running under an expired lease), marks it running
+  /// under a new lease for `owner` and counts the attempt. A job whose lease expired after
+  /// `maxAttempts` runs is failed instead of run again.
+  ///
+  /// Claims take turns across apps, so one app's backlog cannot hold up the others: the claim
+  /// serves, among the apps with a runnable job, the one served least recently (an app never
+  /// served before comes first; such apps go in the order of their first submission), and takes
+  /// that app's oldest runnable job (earliest `runAfter`, then lowest id). With k apps waiting,
+  /// each gets every k-th claim, however many jobs the others have queued.
   func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job?
 
   /// Records the current step and progress (either may be nil to keep it) and extends the lease.

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import LoupeStore
 
-/// The embedded job queue: the `job` and `job_batch` tables of Loupe's SQLite store. Every
-/// operation is one write transaction, so a crash leaves each job either before or after a step,
-/// never half-way. The queue owns its tables: creating it brings them to the current schema
-/// (`JobSchema`), so the store below knows nothing of jobs.
+/// The embedded job queue: the `job`, `job_batch` and `job_app_turn` tables of Loupe's SQLite
+/// store. Every operation is one write transaction, so a crash leaves each job either before or
+/// after a step, never half-way. The queue owns its tables: creating it brings them to the
+/// current schema (`JobSchema`), so the store below knows nothing of jobs.
 public struct SQLiteJobQueue: JobQueue {
   let database: LoupeDatabase
 
@@ -63,15 +63,9 @@ public struct SQLiteJobQueue: JobQueue {
 
   public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job? {
     try await database.write { database in
-      while let candidate = try Job.fetchOne(
-        database,
-        sql: """
-          SELECT * FROM job
-          WHERE (state = \(queued) AND run_after <= :now) OR (state = \(running) AND lease_expires_at <= :now)
-          ORDER BY run_after, id LIMIT 1
-          """,
-        arguments: ["now": now]
-      ) {
+      while let appID = try String.fetchOne(database, sql: Self.nextApp, arguments: ["now": now]),
+        let candidate = try Job.fetchOne(database, sql: Self.oldestRunnable, arguments: ["app": appID, "now": now])
+      {
         if candidate.state == .running && candidate.attempts >= maxAttempts {
           try database.execute(
             sql: """
@@ -89,6 +83,10 @@ public struct SQLiteJobQueue: JobQueue {
             WHERE id = ?
             """,
           arguments: [owner, now.addingTimeInterval(leaseDuration), now, JobMessage.started, candidate.id]
+        )
+        try database.execute(
+          sql: "UPDATE job_app_turn SET served = (SELECT MAX(served) FROM job_app_turn) + 1 WHERE app_id = ?",
+          arguments: [appID]
         )
         return try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ?", arguments: [candidate.id])
       }
@@ -188,7 +186,32 @@ public struct SQLiteJobQueue: JobQueue {
     }
   }
 
+  /// Of the apps with a runnable job, the one served least recently (`JobQueue.claim`). One
+  /// index probe per app, through `job_by_app`; apps are few next to jobs.
+  private static let nextApp = """
+    SELECT app_id FROM job_app_turn AS turn
+    WHERE EXISTS (SELECT 1 FROM job WHERE job.app_id = turn.app_id AND state = \(queued) AND run_after <= :now)
+      OR EXISTS (SELECT 1 FROM job WHERE job.app_id = turn.app_id AND state = \(running) AND lease_expires_at <= :now)
+    ORDER BY served, turn.rowid LIMIT 1
+    """
+
+  /// The app's oldest runnable job. Each state is its own `LIMIT 1` over `job_by_app`, read in
+  /// index order, so the claim does not sort the app's whole backlog.
+  private static let oldestRunnable = """
+    SELECT * FROM (
+      SELECT * FROM job WHERE app_id = :app AND state = \(queued) AND run_after <= :now ORDER BY run_after, id LIMIT 1)
+    UNION ALL
+    SELECT * FROM (
+      SELECT * FROM job WHERE app_id = :app AND state = \(running) AND lease_expires_at <= :now
+      ORDER BY run_after, id LIMIT 1)
+    ORDER BY run_after, id LIMIT 1
+    """
+
   private static func insert(_ job: NewJob, batchID: Int64?, now: Date, in database: Database) throws -> Job {
+    try database.execute(
+      sql: "INSERT INTO job_app_turn (app_id) VALUES (?) ON CONFLICT (app_id) DO NOTHING",
+      arguments: [job.appID]
+    )
     try database.execute(
       sql: """
         INSERT INTO job (app_id, batch_id, kind, action, object, request, state, message, created_at, run_after)
