@@ -68,6 +68,44 @@ import Testing
     #expect(try await claim(queue, "w", at: 5)?.object == "b1")
   }
 
+  @Test(arguments: QueueKind.allCases) func aBacklogLimitRefusesWholeSubmissionsAndCountsUnfinishedJobs(
+    kind: QueueKind
+  )
+    async throws
+  {
+    let (queue, apps) = try await kind.make()
+    _ = try await queue.submit(video(apps[0], "a0"), backlogLimit: 3, now: at(0))
+    _ = try await queue.submitBatch(
+      [video(apps[0], "a1"), video(apps[0], "a2")],
+      appID: apps[0],
+      backlogLimit: 3,
+      now: at(0)
+    )
+    await #expect(throws: JobBacklogFull(appID: apps[0], unfinished: 3, submitted: 1, limit: 3)) {
+      try await queue.submit(video(apps[0], "refused"), backlogLimit: 3, now: at(1))
+    }
+    _ = try await queue.submit(video(apps[1], "b0"), backlogLimit: 3, now: at(1))
+    // A running job is still unfinished; a finished one no longer counts.
+    let running = try #require(try await claim(queue, "w", at: 2))
+    #expect(running.object == "a0")
+    await #expect(throws: JobBacklogFull.self) {
+      try await queue.submit(video(apps[0], "refused"), backlogLimit: 3, now: at(2))
+    }
+    #expect(try await queue.settle(try #require(running.lease), .succeeded(result: "{}"), now: at(3)))
+    await #expect(throws: JobBacklogFull(appID: apps[0], unfinished: 2, submitted: 2, limit: 3)) {
+      try await queue.submitBatch(
+        [video(apps[0], "refused"), video(apps[0], "refused")],
+        appID: apps[0],
+        backlogLimit: 3,
+        now: at(4)
+      )
+    }
+    _ = try await queue.submit(video(apps[0], "a3"), backlogLimit: 3, now: at(4))
+    var queued: [String] = []
+    while let job = try await claim(queue, "w", at: 10) { queued.append(job.object) }
+    #expect(queued.sorted() == ["a1", "a2", "a3", "b0"], "nothing of a refused submission was stored")
+  }
+
   @Test(arguments: QueueKind.allCases) func writesNeedTheCurrentLease(kind: QueueKind) async throws {
     let (queue, apps) = try await kind.make()
     let job = try await queue.submit(video(apps[0]), now: at(0))

@@ -11,12 +11,24 @@ public actor InMemoryJobQueue: JobQueue {
 
   public init() {}
 
-  public func submit(_ job: NewJob, now: Date) -> Job {
-    insert(job, batchID: nil, now: now)
+  public func submit(_ job: NewJob, backlogLimit: Int?, now: Date) throws -> Job {
+    try JobBacklogFull.check(appID: job.appID, unfinished: unfinished(of: job.appID), submitted: 1, limit: backlogLimit)
+    return insert(job, batchID: nil, now: now)
   }
 
-  public func submitBatch(_ jobs: [NewJob], appID: String, now: Date) -> (batchID: Int64, jobs: [Job]) {
+  public func submitBatch(
+    _ jobs: [NewJob],
+    appID: String,
+    backlogLimit: Int?,
+    now: Date
+  ) throws -> (batchID: Int64, jobs: [Job]) {
     precondition(!jobs.isEmpty, "a batch holds at least one job")
+    try JobBacklogFull.check(
+      appID: appID,
+      unfinished: unfinished(of: appID),
+      submitted: jobs.count,
+      limit: backlogLimit
+    )
     let batchID = nextBatchID
     nextBatchID += 1
     batches[batchID] = (appID, now)
@@ -132,6 +144,10 @@ public actor InMemoryJobQueue: JobQueue {
       job.attempts == lease.attempt
     else { return nil }
     return job
+  }
+
+  private func unfinished(of appID: String) -> Int {
+    jobs.values.count(where: { $0.appID == appID && !$0.state.isFinished })
   }
 
   private func insert(_ job: NewJob, batchID: Int64?, now: Date) -> Job {

@@ -14,13 +14,22 @@ public struct SQLiteJobQueue: JobQueue {
     try database.migrate(JobSchema.migrator)
   }
 
-  public func submit(_ job: NewJob, now: Date) async throws -> Job {
-    try await database.write { database in try Self.insert(job, batchID: nil, now: now, in: database) }
+  public func submit(_ job: NewJob, backlogLimit: Int?, now: Date) async throws -> Job {
+    try await database.write { database in
+      try Self.checkBacklog(of: job.appID, submitting: 1, limit: backlogLimit, in: database)
+      return try Self.insert(job, batchID: nil, now: now, in: database)
+    }
   }
 
-  public func submitBatch(_ jobs: [NewJob], appID: String, now: Date) async throws -> (batchID: Int64, jobs: [Job]) {
+  public func submitBatch(
+    _ jobs: [NewJob],
+    appID: String,
+    backlogLimit: Int?,
+    now: Date
+  ) async throws -> (batchID: Int64, jobs: [Job]) {
     precondition(!jobs.isEmpty, "a batch holds at least one job")
     return try await database.write { database in
+      try Self.checkBacklog(of: appID, submitting: jobs.count, limit: backlogLimit, in: database)
       try database.execute(sql: "INSERT INTO job_batch (app_id, created_at) VALUES (?, ?)", arguments: [appID, now])
       let batchID = database.lastInsertedRowID
       let inserted = try jobs.map { try Self.insert($0, batchID: batchID, now: now, in: database) }
@@ -206,6 +215,18 @@ public struct SQLiteJobQueue: JobQueue {
       ORDER BY run_after, id LIMIT 1)
     ORDER BY run_after, id LIMIT 1
     """
+
+  /// Inside the submission's write transaction, so the count cannot change before the insert.
+  private static func checkBacklog(of appID: String, submitting count: Int, limit: Int?, in database: Database) throws {
+    guard let limit else { return }
+    let unfinished =
+      try Int.fetchOne(
+        database,
+        sql: "SELECT COUNT(*) FROM job WHERE app_id = ? AND state IN (\(queued), \(running))",
+        arguments: [appID]
+      ) ?? 0
+    try JobBacklogFull.check(appID: appID, unfinished: unfinished, submitted: count, limit: limit)
+  }
 
   private static func insert(_ job: NewJob, batchID: Int64?, now: Date, in database: Database) throws -> Job {
     try database.execute(
