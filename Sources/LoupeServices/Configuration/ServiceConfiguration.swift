@@ -13,6 +13,8 @@ public struct ServiceConfiguration: Sendable {
   public var images = ImageLimits()
   public var videos = VideoSettings()
   public var jobs = JobWorkerPool.Configuration()
+  /// What one app may queue (the config file's `jobs.max_unfinished_per_app`).
+  public var admission = JobAdmission.Configuration()
 
   public init(dataDirectory: URL) {
     self.dataDirectory = dataDirectory
@@ -28,6 +30,9 @@ public struct ServiceConfiguration: Sendable {
     if let bytes = file.maxImageBytes { images.maxBytes = bytes }
     if let pixels = file.maxImagePixels { images.maxPixels = pixels }
     if let videosFile = file.videos { try videos.apply(videosFile) }
-    if let jobsFile = file.jobs { try jobs.apply(jobsFile) }
+    if let jobsFile = file.jobs {
+      try jobs.apply(jobsFile)
+      try admission.apply(jobsFile)
+    }
   }
 }

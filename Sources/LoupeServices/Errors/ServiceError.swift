@@ -12,6 +12,11 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case identityUnavailable
   case jobNotFound
   case batchNotFound
+  /// The app's daily quota has fewer units left than the request costs (`DailyQuota`).
+  case quotaExceeded
+  /// Queuing the request's `submitted` jobs would take the app's unfinished (queued or running)
+  /// jobs, `unfinished` now, over `limit` (`JobAdmission`). Worth retrying once some finish.
+  case tooManyUnfinishedJobs(unfinished: Int, submitted: Int, limit: Int)
 
   public var description: String {
     switch self {
@@ -20,6 +25,10 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .identityUnavailable: "identity unavailable"
     case .jobNotFound: "job not found"
     case .batchNotFound: "batch not found"
+    case .quotaExceeded: "exceeded quota"
+    case .tooManyUnfinishedJobs(let unfinished, let submitted, let limit):
+      "too many unfinished jobs: the app has \(unfinished) queued or running, and \(submitted) more would exceed "
+        + "its limit of \(limit); retry when some have finished"
     }
   }
 }

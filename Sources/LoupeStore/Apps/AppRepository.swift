@@ -60,25 +60,6 @@ public struct AppRepository: Sendable {
     }
   }
 
-  /// Counts one request against the app's UTC day and returns the day's total so far.
-  public func recordRequest(appID: String, now: Date = Date()) async throws -> Int {
-    let day = Self.utcDay(of: now)
-    return try await database.pool.write { database in
-      try database.execute(
-        sql: """
-          INSERT INTO app_usage (app_id, day, requests) VALUES (?, ?, 1)
-          ON CONFLICT (app_id, day) DO UPDATE SET requests = requests + 1
-          """,
-        arguments: [appID, day]
-      )
-      return try Int.fetchOne(
-        database,
-        sql: "SELECT requests FROM app_usage WHERE app_id = ? AND day = ?",
-        arguments: [appID, day]
-      ) ?? 0
-    }
-  }
-
   /// Charges `units` to the app's daily quota for the UTC day of `now`, if the quota has that
   /// many left: the check and the charge are one write transaction, so concurrent charges can
   /// never together go past the quota. Returns the charge, to refund it if what it paid for is
