@@ -38,6 +38,74 @@ import Testing
     #expect(try await claim(queue, "w3", at: 2) == nil)
   }
 
+  @Test(arguments: QueueKind.allCases) func anAppWithAFewJobsIsNotStarvedByABigBacklog(kind: QueueKind) async throws {
+    let (queue, apps) = try await kind.make()
+    _ = try await queue.submitBatch((0..<100).map { video(apps[0], "a\($0)") }, appID: apps[0], now: at(0))
+    let small = try await queue.submit(video(apps[1], "b0"), now: at(1))
+    let firstTwo = [try await claim(queue, "w1", at: 2), try await claim(queue, "w2", at: 2)].compactMap { $0 }
+    #expect(firstTwo.map(\.id).contains(small.id), "claimed first: \(firstTwo.map(\.object))")
+  }
+
+  @Test(arguments: QueueKind.allCases) func claimsTakeTurnsAcrossAppsOldestJobFirst(kind: QueueKind) async throws {
+    let (queue, apps) = try await kind.make()
+    for index in 0..<3 { _ = try await queue.submit(video(apps[0], "a\(index)"), now: at(0)) }
+    for index in 0..<2 { _ = try await queue.submit(video(apps[1], "b\(index)"), now: at(1)) }
+    _ = try await queue.submit(video(apps[2], "c0"), now: at(2))
+    var order: [String] = []
+    while let job = try await claim(queue, "w", at: 10) { order.append(job.object) }
+    #expect(order == ["a0", "b0", "c0", "a1", "b1", "a2"])
+  }
+
+  @Test(arguments: QueueKind.allCases) func anAppServedLongAgoGoesBeforeTheAppJustServed(kind: QueueKind) async throws {
+    let (queue, apps) = try await kind.make()
+    _ = try await queue.submit(video(apps[0], "a0"), now: at(0))
+    #expect(try await claim(queue, "w", at: 1)?.object == "a0")
+    for index in 0..<3 { _ = try await queue.submit(video(apps[1], "b\(index)"), now: at(2)) }
+    #expect(try await claim(queue, "w", at: 3)?.object == "b0")
+    // a comes back with work after b was served: a's turn is older, although its job is newer.
+    _ = try await queue.submit(video(apps[0], "a1"), now: at(4))
+    #expect(try await claim(queue, "w", at: 5)?.object == "a1")
+    #expect(try await claim(queue, "w", at: 5)?.object == "b1")
+  }
+
+  @Test(arguments: QueueKind.allCases) func aBacklogLimitRefusesWholeSubmissionsAndCountsUnfinishedJobs(
+    kind: QueueKind
+  )
+    async throws
+  {
+    let (queue, apps) = try await kind.make()
+    _ = try await queue.submit(video(apps[0], "a0"), backlogLimit: 3, now: at(0))
+    _ = try await queue.submitBatch(
+      [video(apps[0], "a1"), video(apps[0], "a2")],
+      appID: apps[0],
+      backlogLimit: 3,
+      now: at(0)
+    )
+    await #expect(throws: JobBacklogFull(appID: apps[0], unfinished: 3, submitted: 1, limit: 3)) {
+      try await queue.submit(video(apps[0], "refused"), backlogLimit: 3, now: at(1))
+    }
+    _ = try await queue.submit(video(apps[1], "b0"), backlogLimit: 3, now: at(1))
+    // A running job is still unfinished; a finished one no longer counts.
+    let running = try #require(try await claim(queue, "w", at: 2))
+    #expect(running.object == "a0")
+    await #expect(throws: JobBacklogFull.self) {
+      try await queue.submit(video(apps[0], "refused"), backlogLimit: 3, now: at(2))
+    }
+    #expect(try await queue.settle(try #require(running.lease), .succeeded(result: "{}"), now: at(3)))
+    await #expect(throws: JobBacklogFull(appID: apps[0], unfinished: 2, submitted: 2, limit: 3)) {
+      try await queue.submitBatch(
+        [video(apps[0], "refused"), video(apps[0], "refused")],
+        appID: apps[0],
+        backlogLimit: 3,
+        now: at(4)
+      )
+    }
+    _ = try await queue.submit(video(apps[0], "a3"), backlogLimit: 3, now: at(4))
+    var queued: [String] = []
+    while let job = try await claim(queue, "w", at: 10) { queued.append(job.object) }
+    #expect(queued.sorted() == ["a1", "a2", "a3", "b0"], "nothing of a refused submission was stored")
+  }
+
   @Test(arguments: QueueKind.allCases) func writesNeedTheCurrentLease(kind: QueueKind) async throws {
     let (queue, apps) = try await kind.make()
     let job = try await queue.submit(video(apps[0]), now: at(0))

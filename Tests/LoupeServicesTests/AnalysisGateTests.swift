@@ -1,6 +1,7 @@
 import Foundation
-import LoupeServices
 import Testing
+
+@testable import LoupeServices
 
 @Suite struct AnalysisGateTests {
   /// A latch the test opens when it has seen what it wanted while work was held.
@@ -9,11 +10,6 @@ import Testing
     func open() { semaphore.signal() }
     /// Blocks the calling thread: inside the gate, that is one of the gate's own threads.
     func wait() { semaphore.wait() }
-  }
-
-  /// Holds the calling thread, as seconds of decoding or pixel arithmetic would.
-  static func blockThread(for seconds: TimeInterval) {
-    Thread.sleep(forTimeInterval: seconds)
   }
 
   static func waitUntil(_ condition: () -> Bool) async throws {
@@ -38,16 +34,18 @@ import Testing
     #expect(gate.load == (0, 0))
   }
 
-  /// Work that blocks its thread for a second, on more threads than there are cores, leaves the
-  /// cooperative pool free: a task there still wakes from a 10 ms sleep promptly.
-  @Test func admittedWorkRunsOffTheCooperativePool() async throws {
-    let gate = AnalysisGate(limits: .init(running: 8, waiting: 0))
-    let blockers = (0..<8).map { _ in Task { try await gate.run { Self.blockThread(for: 1) } } }
-    try await Self.waitUntil { gate.load.running == 8 }
-    let started = ContinuousClock.now
-    try await Task.sleep(for: .milliseconds(10))
-    let woke = ContinuousClock.now - started
-    for blocker in blockers { try await blocker.value }
-    #expect(woke < .milliseconds(500), "a cooperative task waited \(woke) behind the gate's work")
+  /// Admitted work, and the async functions it calls, run on the gate's own threads, never on
+  /// the cooperative pool.
+  @Test func admittedWorkRunsOnTheAnalysisThreads() async throws {
+    let gate = AnalysisGate(limits: .init(running: 2, waiting: 0))
+    #expect(!AnalysisExecutor.isCurrent)
+    #expect(try await gate.run { AnalysisExecutor.isCurrent })
+    #expect(try await gate.run { await Self.nested() })
+    #expect(!AnalysisExecutor.isCurrent)
+  }
+
+  static func nested() async -> Bool {
+    await Task.yield()
+    return AnalysisExecutor.isCurrent
   }
 }

@@ -56,14 +56,38 @@ import Testing
     #expect(try mode(database) == 0o600)
   }
 
-  @Test func countsRequestsPerUTCDay() async throws {
+  @Test func chargesUnitsPerUTCDayAndRefusesWhatTheQuotaCannotCoverWhole() async throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let repository = AppRepository(database: try LoupeDatabase(directory: directory))
-    let app = try await repository.create(name: "a")
+    let app = try await repository.create(name: "a", dailyQuota: 10)
     let day = Date(timeIntervalSince1970: 1_700_000_000)
-    #expect(try await repository.recordRequest(appID: app.id, now: day) == 1)
-    #expect(try await repository.recordRequest(appID: app.id, now: day) == 2)
-    #expect(try await repository.recordRequest(appID: app.id, now: day.addingTimeInterval(86_400)) == 1)
+    let seven = try #require(try await repository.charge(7, appID: app.id, now: day))
+    #expect(seven == UsageCharge(appID: app.id, day: "2023-11-14", units: 7))
+    #expect(try await repository.charge(4, appID: app.id, now: day) == nil, "7 + 4 > 10")
+    #expect(try await repository.usage(appID: app.id, on: day) == 7, "a refused charge charges nothing")
+    #expect(try await repository.charge(3, appID: app.id, now: day) != nil)
+    #expect(try await repository.charge(1, appID: app.id, now: day) == nil)
+    #expect(try await repository.charge(10, appID: app.id, now: day.addingTimeInterval(86_400)) != nil, "a new day")
+    try await repository.refund(seven)
+    #expect(try await repository.usage(appID: app.id, on: day) == 3)
+    #expect(try await repository.usage(appID: app.id, on: day.addingTimeInterval(86_400)) == 10)
+
+    let unlimited = try await repository.create(name: "b")
+    #expect(try await repository.charge(1_000_000, appID: unlimited.id, now: day) != nil)
+    #expect(try await repository.usage(appID: unlimited.id, on: day) == 1_000_000, "usage is recorded all the same")
+    await #expect(throws: AppRepositoryError.notFound("nope")) { try await repository.charge(1, appID: "nope") }
+  }
+
+  @Test func concurrentChargesNeverTogetherPassTheQuota() async throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let repository = AppRepository(database: try LoupeDatabase(directory: directory))
+    let app = try await repository.create(name: "a", dailyQuota: 25)
+    let granted = try await withThrowingTaskGroup(of: Bool.self) { group in
+      for _ in 0..<40 { group.addTask { try await repository.charge(2, appID: app.id) != nil } }
+      return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+    #expect(granted == 12)
+    #expect(try await repository.usage(appID: app.id) == 24)
   }
 
   @Test func blobsAreContentAddressedAndPrivateToTheirApp() async throws {

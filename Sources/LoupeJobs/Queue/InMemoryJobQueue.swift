@@ -7,15 +7,28 @@ public actor InMemoryJobQueue: JobQueue {
   private var batches: [Int64: (appID: String, createdAt: Date)] = [:]
   private var nextJobID: Int64 = 1
   private var nextBatchID: Int64 = 1
+  private var turns = AppTurns()
 
   public init() {}
 
-  public func submit(_ job: NewJob, now: Date) -> Job {
-    insert(job, batchID: nil, now: now)
+  public func submit(_ job: NewJob, backlogLimit: Int?, now: Date) throws -> Job {
+    try JobBacklogFull.check(appID: job.appID, unfinished: unfinished(of: job.appID), submitted: 1, limit: backlogLimit)
+    return insert(job, batchID: nil, now: now)
   }
 
-  public func submitBatch(_ jobs: [NewJob], appID: String, now: Date) -> (batchID: Int64, jobs: [Job]) {
+  public func submitBatch(
+    _ jobs: [NewJob],
+    appID: String,
+    backlogLimit: Int?,
+    now: Date
+  ) throws -> (batchID: Int64, jobs: [Job]) {
     precondition(!jobs.isEmpty, "a batch holds at least one job")
+    try JobBacklogFull.check(
+      appID: appID,
+      unfinished: unfinished(of: appID),
+      submitted: jobs.count,
+      limit: backlogLimit
+    )
     let batchID = nextBatchID
     nextBatchID += 1
     batches[batchID] = (appID, now)
@@ -32,12 +45,14 @@ public actor InMemoryJobQueue: JobQueue {
   }
 
   public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) -> Job? {
-    let runnable = jobs.values.filter { job in
-      (job.state == .queued && job.runAfter <= now)
-        || (job.state == .running && (job.leaseExpiresAt ?? .distantFuture) <= now)
-    }
-    for candidate in runnable.sorted(by: { ($0.runAfter, $0.id) < ($1.runAfter, $1.id) }) {
-      var job = candidate
+    while true {
+      let runnable = jobs.values.filter { job in
+        (job.state == .queued && job.runAfter <= now)
+          || (job.state == .running && (job.leaseExpiresAt ?? .distantFuture) <= now)
+      }
+      guard let appID = turns.next(among: Set(runnable.map(\.appID))),
+        var job = runnable.filter({ $0.appID == appID }).min(by: { ($0.runAfter, $0.id) < ($1.runAfter, $1.id) })
+      else { return nil }
       if job.state == .running && job.attempts >= maxAttempts {
         job.state = .failed
         job.message = JobMessage.interrupted(times: job.attempts)
@@ -55,9 +70,9 @@ public actor InMemoryJobQueue: JobQueue {
       job.message = JobMessage.started
       job.progress = 0
       jobs[job.id] = job
+      turns.serve(appID)
       return job
     }
-    return nil
   }
 
   public func update(_ lease: JobLease, message: String?, progress: Double?, leaseExpiresAt: Date) -> Bool {
@@ -131,10 +146,15 @@ public actor InMemoryJobQueue: JobQueue {
     return job
   }
 
+  private func unfinished(of appID: String) -> Int {
+    jobs.values.count(where: { $0.appID == appID && !$0.state.isFinished })
+  }
+
   private func insert(_ job: NewJob, batchID: Int64?, now: Date) -> Job {
     let stored = job.queued(id: nextJobID, batchID: batchID, at: now)
     nextJobID += 1
     jobs[stored.id] = stored
+    turns.join(stored.appID)
     return stored
   }
 }

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import LoupeStore
 
-/// The embedded job queue: the `job` and `job_batch` tables of Loupe's SQLite store. Every
-/// operation is one write transaction, so a crash leaves each job either before or after a step,
-/// never half-way. The queue owns its tables: creating it brings them to the current schema
-/// (`JobSchema`), so the store below knows nothing of jobs.
+/// The embedded job queue: the `job`, `job_batch` and `job_app_turn` tables of Loupe's SQLite
+/// store. Every operation is one write transaction, so a crash leaves each job either before or
+/// after a step, never half-way. The queue owns its tables: creating it brings them to the
+/// current schema (`JobSchema`), so the store below knows nothing of jobs.
 public struct SQLiteJobQueue: JobQueue {
   let database: LoupeDatabase
 
@@ -14,13 +14,22 @@ public struct SQLiteJobQueue: JobQueue {
     try database.migrate(JobSchema.migrator)
   }
 
-  public func submit(_ job: NewJob, now: Date) async throws -> Job {
-    try await database.write { database in try Self.insert(job, batchID: nil, now: now, in: database) }
+  public func submit(_ job: NewJob, backlogLimit: Int?, now: Date) async throws -> Job {
+    try await database.write { database in
+      try Self.checkBacklog(of: job.appID, submitting: 1, limit: backlogLimit, in: database)
+      return try Self.insert(job, batchID: nil, now: now, in: database)
+    }
   }
 
-  public func submitBatch(_ jobs: [NewJob], appID: String, now: Date) async throws -> (batchID: Int64, jobs: [Job]) {
+  public func submitBatch(
+    _ jobs: [NewJob],
+    appID: String,
+    backlogLimit: Int?,
+    now: Date
+  ) async throws -> (batchID: Int64, jobs: [Job]) {
     precondition(!jobs.isEmpty, "a batch holds at least one job")
     return try await database.write { database in
+      try Self.checkBacklog(of: appID, submitting: jobs.count, limit: backlogLimit, in: database)
       try database.execute(sql: "INSERT INTO job_batch (app_id, created_at) VALUES (?, ?)", arguments: [appID, now])
       let batchID = database.lastInsertedRowID
       let inserted = try jobs.map { try Self.insert($0, batchID: batchID, now: now, in: database) }
@@ -63,15 +72,9 @@ public struct SQLiteJobQueue: JobQueue {
 
   public func claim(owner: String, leaseDuration: TimeInterval, maxAttempts: Int, now: Date) async throws -> Job? {
     try await database.write { database in
-      while let candidate = try Job.fetchOne(
-        database,
-        sql: """
-          SELECT * FROM job
-          WHERE (state = \(queued) AND run_after <= :now) OR (state = \(running) AND lease_expires_at <= :now)
-          ORDER BY run_after, id LIMIT 1
-          """,
-        arguments: ["now": now]
-      ) {
+      while let appID = try String.fetchOne(database, sql: Self.nextApp, arguments: ["now": now]),
+        let candidate = try Job.fetchOne(database, sql: Self.oldestRunnable, arguments: ["app": appID, "now": now])
+      {
         if candidate.state == .running && candidate.attempts >= maxAttempts {
           try database.execute(
             sql: """
@@ -89,6 +92,10 @@ public struct SQLiteJobQueue: JobQueue {
             WHERE id = ?
             """,
           arguments: [owner, now.addingTimeInterval(leaseDuration), now, JobMessage.started, candidate.id]
+        )
+        try database.execute(
+          sql: "UPDATE job_app_turn SET served = (SELECT MAX(served) FROM job_app_turn) + 1 WHERE app_id = ?",
+          arguments: [appID]
         )
         return try Job.fetchOne(database, sql: "SELECT * FROM job WHERE id = ?", arguments: [candidate.id])
       }
@@ -188,7 +195,44 @@ public struct SQLiteJobQueue: JobQueue {
     }
   }
 
+  /// Of the apps with a runnable job, the one served least recently (`JobQueue.claim`). One
+  /// index probe per app, through `job_by_app`; apps are few next to jobs.
+  private static let nextApp = """
+    SELECT app_id FROM job_app_turn AS turn
+    WHERE EXISTS (SELECT 1 FROM job WHERE job.app_id = turn.app_id AND state = \(queued) AND run_after <= :now)
+      OR EXISTS (SELECT 1 FROM job WHERE job.app_id = turn.app_id AND state = \(running) AND lease_expires_at <= :now)
+    ORDER BY served, turn.rowid LIMIT 1
+    """
+
+  /// The app's oldest runnable job. Each state is its own `LIMIT 1` over `job_by_app`, read in
+  /// index order, so the claim does not sort the app's whole backlog.
+  private static let oldestRunnable = """
+    SELECT * FROM (
+      SELECT * FROM job WHERE app_id = :app AND state = \(queued) AND run_after <= :now ORDER BY run_after, id LIMIT 1)
+    UNION ALL
+    SELECT * FROM (
+      SELECT * FROM job WHERE app_id = :app AND state = \(running) AND lease_expires_at <= :now
+      ORDER BY run_after, id LIMIT 1)
+    ORDER BY run_after, id LIMIT 1
+    """
+
+  /// Inside the submission's write transaction, so the count cannot change before the insert.
+  private static func checkBacklog(of appID: String, submitting count: Int, limit: Int?, in database: Database) throws {
+    guard let limit else { return }
+    let unfinished =
+      try Int.fetchOne(
+        database,
+        sql: "SELECT COUNT(*) FROM job WHERE app_id = ? AND state IN (\(queued), \(running))",
+        arguments: [appID]
+      ) ?? 0
+    try JobBacklogFull.check(appID: appID, unfinished: unfinished, submitted: count, limit: limit)
+  }
+
   private static func insert(_ job: NewJob, batchID: Int64?, now: Date, in database: Database) throws -> Job {
+    try database.execute(
+      sql: "INSERT INTO job_app_turn (app_id) VALUES (?) ON CONFLICT (app_id) DO NOTHING",
+      arguments: [job.appID]
+    )
     try database.execute(
       sql: """
         INSERT INTO job (app_id, batch_id, kind, action, object, request, state, message, created_at, run_after)

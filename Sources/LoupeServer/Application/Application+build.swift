@@ -24,28 +24,33 @@ public func buildApplication(
   router.add(middleware: LogRequestsMiddleware(.info))
   OperationsRoutes(registry: MetricsBootstrap.sharedRegistry()).add(to: router)
 
+  // The daily quota (`DailyQuota`): routes that queue jobs are charged per job by `JobAdmission`,
+  // reading jobs is free, and every other signed request costs one unit, charged by
+  // `RequestQuotaMiddleware`.
   let maxJSONDepth = configuration.limits.maxJSONDepth
   let limits = configuration.limits
   let budget = BodyBudget(capacity: limits.maxBufferedBodyBytes)
   let pai = router.group("api/v1")
     .add(middleware: CallerMiddleware(apps: services.apps))
     .add(middleware: BodyLimitMiddleware(limit: limits.maxBodyBytes, timeout: limits.bodyTimeout, budget: budget))
-    .add(middleware: AuthMiddleware(apps: services.apps))
+    .add(middleware: AuthMiddleware())
     .group(context: AppRequestContext.self)
-  ImageRoutes(images: services.images, maxJSONDepth: maxJSONDepth).add(to: pai)
+  let paiPerRequest = pai.group().add(middleware: RequestQuotaMiddleware(quota: services.quota))
+  ImageRoutes(images: services.images, maxJSONDepth: maxJSONDepth).add(to: paiPerRequest)
   VideoRoutes(videos: services.videos, maxJSONDepth: maxJSONDepth).add(to: pai)
   JobRoutes(queue: services.queue).add(to: pai)
   if let portraits = services.portraits {
-    PortraitRoutes(portraits: portraits, maxJSONDepth: maxJSONDepth).add(to: pai)
+    PortraitRoutes(portraits: portraits, maxJSONDepth: maxJSONDepth).add(to: paiPerRequest, jobs: pai)
   } else {
-    PortraitRoutes.addUnavailable(to: pai)
+    PortraitRoutes.addUnavailable(to: paiPerRequest, jobs: pai)
   }
 
   let own = router.group("v1")
     .add(middleware: CallerMiddleware(apps: services.apps))
     .add(middleware: BodyLimitMiddleware(limit: limits.maxBlobBytes, timeout: limits.bodyTimeout, budget: budget))
-    .add(middleware: AuthMiddleware(apps: services.apps))
+    .add(middleware: AuthMiddleware())
     .group(context: AppRequestContext.self)
+    .add(middleware: RequestQuotaMiddleware(quota: services.quota))
   BlobRoutes(blobs: services.blobs).add(to: own)
 
   return Application(

@@ -1,13 +1,12 @@
 import Foundation
 import Hummingbird
-import LoupeStore
 
-/// Checks the signature that `CallerMiddleware` read from `Authorization` against the raw body,
-/// and counts the request against the app's daily quota. Runs after `BodyLimitMiddleware`, which
-/// collected the body.
+/// Checks the signature that `CallerMiddleware` read from `Authorization` against the raw body.
+/// Runs after `BodyLimitMiddleware`, which collected the body. It charges no quota (`DailyQuota`
+/// says what costs what): `RequestQuotaMiddleware` charges the routes it is on, `JobAdmission`
+/// the jobs queued.
 struct AuthMiddleware: RouterMiddleware {
   typealias Context = LoupeRequestContext
-  let apps: AppRepository
   /// How far `X-Request-Time`, when a client sends one as Unix seconds or milliseconds, may be
   /// from the server clock.
   var clockSkew: TimeInterval = 15 * 60
@@ -31,8 +30,6 @@ struct AuthMiddleware: RouterMiddleware {
       )
     else { throw PAIError.badSignature }
     try checkRequestTime(request.headers[.requestTime])
-    let used = try await apps.recordRequest(appID: app.id)
-    if let quota = app.dailyQuota, used > quota { throw PAIError.quotaExceeded }
     var context = context
     context.app = app
     context.logger[metadataKey: "app_id"] = .string(app.id)

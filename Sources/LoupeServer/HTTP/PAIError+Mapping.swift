@@ -6,7 +6,8 @@ import LoupeStore
 
 extension PAIError {
   /// The one place where the application's errors become PAI's statuses, codes and messages:
-  /// 400 for requests at fault, 404 for what does not exist, 462 for inputs that cannot be used,
+  /// 400 for requests at fault (and, as PAI has it, for a spent quota), 404 for what does not
+  /// exist, 429 for an app with too many unfinished jobs, 462 for inputs that cannot be used,
   /// 469 for portraits that cannot be made, 500 for unknown identities (PAI's choice), 503 when
   /// the server is at capacity, and 422
   /// for failures of the models and anything unexpected.
@@ -58,6 +59,8 @@ extension PAIError {
     case .jobNotFound: .jobNotFound
     case .batchNotFound: .batchNotFound
     case .busy: .busy(error.description)
+    case .quotaExceeded: .quotaExceeded
+    case .tooManyUnfinishedJobs: .tooManyUnfinishedJobs(error.description)
     }
   }
 }

@@ -30,6 +30,13 @@ public struct PAIError: Error, Equatable, Sendable, CustomStringConvertible {
     code: "EXCEEDED_QUOTA_ERROR",
     message: "exceeded quota"
   )
+  /// 429: queuing the request's jobs would take the app over its limit of unfinished jobs
+  /// (`jobs.max_unfinished_per_app`); the message gives the numbers. PAI has no such limit, so
+  /// the code is Loupe's, in PAI's style; clients retry once some of their jobs have finished.
+  public static func tooManyUnfinishedJobs(_ message: String) -> PAIError {
+    PAIError(status: .tooManyRequests, code: "TOO_MANY_JOBS_ERROR", message: message)
+  }
+
   public static let notFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "not found")
   public static let jobNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "job not found")
   public static let batchNotFound = PAIError(status: .notFound, code: "PARAMETER_ERROR", message: "batch not found")

@@ -38,7 +38,9 @@ struct PortraitRoutes {
     }
   }
 
-  func add(to group: RouterGroup<AppRequestContext>) {
+  /// The synchronous actions on `group`, training, which queues a job, on `jobs`: the two are
+  /// charged to the quota differently (`DailyQuota`).
+  func add(to group: RouterGroup<AppRequestContext>, jobs: RouterGroup<AppRequestContext>) {
     group.post("aigc_images/check") { _, context in
       let request = try JSONBody.decode(PhotosRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
       try PortraitActions.requireModel(action: request.action, expected: "AIGCImageCheck", modelName: request.modelName)
@@ -53,7 +55,7 @@ struct PortraitRoutes {
         requestID: context.requestID
       )
     }
-    group.post("aigc_images/train") { _, context in
+    jobs.post("aigc_images/train") { _, context in
       let request = try JSONBody.decode(PhotosRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
       try PortraitActions.requireModel(
         action: request.action,
@@ -75,10 +77,11 @@ struct PortraitRoutes {
 
   /// A server built without the portrait engine answers as PAI does for a model service that
   /// is not deployed.
-  static func addUnavailable(to group: RouterGroup<AppRequestContext>) {
-    for path in ["aigc_images/check", "aigc_images/train", "aigc_images/create"] {
+  static func addUnavailable(to group: RouterGroup<AppRequestContext>, jobs: RouterGroup<AppRequestContext>) {
+    for path in ["aigc_images/check", "aigc_images/create"] {
       group.post(RouterPath(path)) { _, _ -> Response in throw PAIError.modelNotFound }
     }
+    jobs.post("aigc_images/train") { _, _ -> Response in throw PAIError.modelNotFound }
   }
 
   private func create(_ context: AppRequestContext) async throws -> Response {

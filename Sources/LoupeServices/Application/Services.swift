@@ -14,6 +14,10 @@ public struct Services: Sendable {
   public let apps: AppRepository
   public let blobs: BlobStore
   public let queue: SQLiteJobQueue
+  /// Apps' daily quotas; the HTTP edge charges the requests that queue no job through it.
+  public let quota: DailyQuota
+  /// Every client job enters the queue through it.
+  public let admission: JobAdmission
   public let images: ImageActions
   public let videos: VideoSubmissions
   /// `nil` when the engines have no portrait engine.
@@ -42,6 +46,10 @@ public struct Services: Sendable {
     apps = AppRepository(database: database)
     blobs = try BlobStore(database: database, maxBytesPerApp: configuration.maxBlobBytesPerApp)
     queue = try SQLiteJobQueue(database: database)
+    let quota = DailyQuota(apps: apps)
+    let admission = JobAdmission(queue: queue, quota: quota, configuration: configuration.admission)
+    self.quota = quota
+    self.admission = admission
     let portraitStore = try PortraitModelStore(database: database)
     let fetcher = RemoteFetcher(client: httpClient, policy: configuration.fetch, resolver: resolver)
     let loader = MediaLoader.live(
@@ -53,9 +61,16 @@ public struct Services: Sendable {
     let decoder = ImageDecoder(limits: configuration.images)
     let gate = AnalysisGate(limits: configuration.analyses)
     images = ImageActions(analysis: engines.images, loader: loader, decoder: decoder, gate: gate)
-    videos = VideoSubmissions(queue: queue, settings: configuration.videos)
-    portraits = engines.portraits.map { [queue] in
-      PortraitActions(service: $0, store: portraitStore, queue: queue, loader: loader, decoder: decoder, gate: gate)
+    videos = VideoSubmissions(admission: admission, settings: configuration.videos)
+    portraits = engines.portraits.map {
+      PortraitActions(
+        service: $0,
+        store: portraitStore,
+        admission: admission,
+        loader: loader,
+        decoder: decoder,
+        gate: gate
+      )
     }
     self.portraitStore = portraitStore
     self.gate = gate

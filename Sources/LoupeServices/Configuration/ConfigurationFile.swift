@@ -47,6 +47,7 @@ public struct ConfigurationFile: Decodable, Sendable {
     var retryBackoffSeconds: Double?
     var leaseSeconds: Double?
     var retentionHours: Double?
+    var maxUnfinishedPerApp: Int?
   }
 
   struct Videos: Decodable, Sendable {
@@ -98,6 +99,7 @@ extension ConfigurationFile.Jobs {
     case retryBackoffSeconds = "retry_backoff_seconds"
     case leaseSeconds = "lease_seconds"
     case retentionHours = "retention_hours"
+    case maxUnfinishedPerApp = "max_unfinished_per_app"
   }
 }
 

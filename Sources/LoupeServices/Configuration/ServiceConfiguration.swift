@@ -19,6 +19,8 @@ public struct ServiceConfiguration: Sendable {
   public var blobRetention: TimeInterval? = 30 * 86400
   /// Synchronous analyses running and waiting at once (`AnalysisGate`).
   public var analyses = AnalysisGate.Limits.default
+  /// What one app may queue (the config file's `jobs.max_unfinished_per_app`).
+  public var admission = JobAdmission.Configuration()
 
   public init(dataDirectory: URL) {
     self.dataDirectory = dataDirectory
@@ -34,7 +36,10 @@ public struct ServiceConfiguration: Sendable {
     if let bytes = file.maxImageBytes { images.maxBytes = bytes }
     if let pixels = file.maxImagePixels { images.maxPixels = pixels }
     if let videosFile = file.videos { try videos.apply(videosFile) }
-    if let jobsFile = file.jobs { try jobs.apply(jobsFile) }
+    if let jobsFile = file.jobs {
+      try jobs.apply(jobsFile)
+      try admission.apply(jobsFile)
+    }
     if let blobsFile = file.blobs {
       if let bytes = blobsFile.maxBytesPerApp {
         guard bytes > 0 else { throw ConfigurationError.invalidValue("blobs.max_bytes_per_app", "must be > 0") }

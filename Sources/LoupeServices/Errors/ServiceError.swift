@@ -14,6 +14,11 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case batchNotFound
   /// `running` analyses are running and `waiting` more wait: the request was not started.
   case busy(running: Int, waiting: Int)
+  /// The app's daily quota has fewer units left than the request costs (`DailyQuota`).
+  case quotaExceeded
+  /// Queuing the request's `submitted` jobs would take the app's unfinished (queued or running)
+  /// jobs, `unfinished` now, over `limit` (`JobAdmission`). Worth retrying once some finish.
+  case tooManyUnfinishedJobs(unfinished: Int, submitted: Int, limit: Int)
 
   public var description: String {
     switch self {
@@ -24,6 +29,10 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .batchNotFound: "batch not found"
     case .busy(let running, let waiting):
       "server busy: \(running) analyses running and \(waiting) waiting; retry in a moment"
+    case .quotaExceeded: "exceeded quota"
+    case .tooManyUnfinishedJobs(let unfinished, let submitted, let limit):
+      "too many unfinished jobs: the app has \(unfinished) queued or running, and \(submitted) more would exceed "
+        + "its limit of \(limit); retry when some have finished"
     }
   }
 }

@@ -10,7 +10,7 @@ import LoupeStore
 public struct PortraitActions: Sendable {
   let service: any PortraitService
   let store: PortraitModelStore
-  let queue: any JobQueue
+  let admission: JobAdmission
   let loader: MediaLoader
   let decoder: ImageDecoder
   /// Admits the synchronous check and create; training runs as a job.
@@ -22,14 +22,14 @@ public struct PortraitActions: Sendable {
   public init(
     service: any PortraitService,
     store: PortraitModelStore,
-    queue: any JobQueue,
+    admission: JobAdmission,
     loader: MediaLoader,
     decoder: ImageDecoder,
     gate: AnalysisGate
   ) {
     self.service = service
     self.store = store
-    self.queue = queue
+    self.admission = admission
     self.gate = gate
     self.loader = loader
     self.decoder = decoder
@@ -48,17 +48,18 @@ public struct PortraitActions: Sendable {
     return PortraitCheckOutcome(results: results, urls: urls, costTime: (ContinuousClock.now - started).seconds)
   }
 
-  /// Validates the photo list, records the identity as training and queues its job. A model whose
-  /// job could not be queued is marked failed at once: nothing would ever train it.
+  /// Validates the photo list, records the identity as training and queues its job through
+  /// `JobAdmission` (one quota unit). A model whose job could not be queued (refused by the quota
+  /// or the app's limit of unfinished jobs, or a store failure) is marked failed at once: nothing
+  /// would ever train it.
   public func train(images: JSONValue?, appID: String) async throws -> PortraitTraining {
     let urls = try PortraitInputs.photoURLs(images)
     let modelID = UUID().uuidString.lowercased()
     try await store.create(id: modelID, appID: appID, jobID: nil)
     do {
       let payload = try WireJSON.string(PortraitTrainingRequest(images: urls, modelID: modelID))
-      let job = try await queue.submit(
-        NewJob(appID: appID, kind: Self.jobKind, action: Self.trainAction, object: modelID, request: payload),
-        now: Date()
+      let job = try await admission.submit(
+        NewJob(appID: appID, kind: Self.jobKind, action: Self.trainAction, object: modelID, request: payload)
       )
       try await store.attach(jobID: job.id, to: modelID)
       return PortraitTraining(jobID: job.id, modelID: modelID)

@@ -2,15 +2,16 @@ import Foundation
 import LoupeJobs
 
 /// PAI's asynchronous video actions as the application takes them: a request is validated whole
-/// before anything is stored, then queued as a `Video` job; a batch is stored all or nothing.
+/// before anything is stored, then queued as a `Video` job through `JobAdmission` (one quota
+/// unit per video, within the app's limit of unfinished jobs); a batch is stored all or nothing.
 public struct VideoSubmissions: Sendable {
-  let queue: any JobQueue
+  let admission: JobAdmission
   let settings: VideoSettings
 
   public static let jobKind = "Video"
 
-  public init(queue: any JobQueue, settings: VideoSettings) {
-    self.queue = queue
+  public init(admission: JobAdmission, settings: VideoSettings) {
+    self.admission = admission
     self.settings = settings
   }
 
@@ -48,10 +49,11 @@ public struct VideoSubmissions: Sendable {
       configure: configure,
       settings: settings
     )
-    return try await queue.submit(try newJob(request, appID: appID), now: Date())
+    return try await admission.submit(try newJob(request, appID: appID))
   }
 
-  /// Every video of the batch is validated before any is stored; a bad URL names its index.
+  /// Every video of the batch is validated before any is stored; a bad URL names its index. The
+  /// batch costs one quota unit per video.
   public func submitBatch(
     action: String,
     modelName: String?,
@@ -86,7 +88,7 @@ public struct VideoSubmissions: Sendable {
         throw ServiceError.invalidParameter("videos[\(index)].url: \(error)")
       }
     }
-    return try await queue.submitBatch(jobs, appID: appID, now: Date()).batchID
+    return try await admission.submitBatch(jobs, appID: appID).batchID
   }
 
   private func newJob(_ request: VideoJobRequest, appID: String) throws -> NewJob {

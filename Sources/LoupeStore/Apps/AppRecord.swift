@@ -8,7 +8,8 @@ public struct AppRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
   public var id: String
   public var name: String
   public var token: String
-  /// Requests allowed per UTC day; `nil` means no limit.
+  /// Units of work allowed per UTC day; `nil` means no limit. What a unit buys is the
+  /// application's rule (`LoupeServices.DailyQuota`); `AppRepository.charge` spends them.
   public var dailyQuota: Int?
   public var createdAt: Date
   public var revokedAt: Date?

@@ -16,7 +16,8 @@ public enum AppRepositoryError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// Apps and their daily request counters.
+/// Apps and their daily usage: the units charged to each app per UTC day (the `app_usage` table;
+/// its `requests` column is named after what it first counted).
 public struct AppRepository: Sendable {
   let database: LoupeDatabase
 
@@ -59,23 +60,51 @@ public struct AppRepository: Sendable {
     }
   }
 
-  /// Counts one request against the app's UTC day and returns the day's total so far.
-  public func recordRequest(appID: String, now: Date = Date()) async throws -> Int {
+  /// Charges `units` to the app's daily quota for the UTC day of `now`, if the quota has that
+  /// many left: the check and the charge are one write transaction, so concurrent charges can
+  /// never together go past the quota. Returns the charge, to refund it if what it paid for is
+  /// not carried out, or `nil`, charging nothing, when the units would exceed the quota. An app
+  /// without a quota is always charged, so its usage is still recorded.
+  public func charge(_ units: Int, appID: String, now: Date = Date()) async throws -> UsageCharge? {
+    precondition(units > 0, "a charge is of at least one unit")
     let day = Self.utcDay(of: now)
     return try await database.pool.write { database in
+      guard let app = try AppRecord.fetchOne(database, key: appID) else { throw AppRepositoryError.notFound(appID) }
+      let used = try Self.usage(appID: appID, day: day, in: database)
+      if let quota = app.dailyQuota, used + units > quota { return nil }
       try database.execute(
         sql: """
-          INSERT INTO app_usage (app_id, day, requests) VALUES (?, ?, 1)
-          ON CONFLICT (app_id, day) DO UPDATE SET requests = requests + 1
+          INSERT INTO app_usage (app_id, day, requests) VALUES (?, ?, ?)
+          ON CONFLICT (app_id, day) DO UPDATE SET requests = requests + excluded.requests
           """,
-        arguments: [appID, day]
+        arguments: [appID, day, units]
       )
-      return try Int.fetchOne(
-        database,
-        sql: "SELECT requests FROM app_usage WHERE app_id = ? AND day = ?",
-        arguments: [appID, day]
-      ) ?? 0
+      return UsageCharge(appID: appID, day: day, units: units)
     }
+  }
+
+  /// Gives a charge back to the day it was made on.
+  public func refund(_ charge: UsageCharge) async throws {
+    try await database.pool.write { database in
+      try database.execute(
+        sql: "UPDATE app_usage SET requests = MAX(0, requests - ?) WHERE app_id = ? AND day = ?",
+        arguments: [charge.units, charge.appID, charge.day]
+      )
+    }
+  }
+
+  /// The units the app has been charged for the UTC day of `date`.
+  public func usage(appID: String, on date: Date = Date()) async throws -> Int {
+    let day = Self.utcDay(of: date)
+    return try await database.pool.read { database in try Self.usage(appID: appID, day: day, in: database) }
+  }
+
+  private static func usage(appID: String, day: String, in database: Database) throws -> Int {
+    try Int.fetchOne(
+      database,
+      sql: "SELECT requests FROM app_usage WHERE app_id = ? AND day = ?",
+      arguments: [appID, day]
+    ) ?? 0
   }
 
   static func utcDay(of date: Date) -> String {

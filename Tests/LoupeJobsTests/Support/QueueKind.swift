@@ -11,18 +11,19 @@ enum QueueKind: String, CaseIterable, CustomTestStringConvertible {
 
   var testDescription: String { rawValue }
 
-  /// A fresh queue with apps "a" and "b" able to own jobs.
+  /// A fresh queue with apps "a", "b" and "c" able to own jobs.
   func make() async throws -> (queue: any JobQueue, apps: [String]) {
     switch self {
     case .memory:
-      return (InMemoryJobQueue(), ["a", "b"])
+      return (InMemoryJobQueue(), ["a", "b", "c"])
     case .sqlite:
       let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-jobs-\(UUID().uuidString)")
       let database = try LoupeDatabase(directory: directory)
       let repository = AppRepository(database: database)
       let first = try await repository.create(name: "a")
       let second = try await repository.create(name: "b")
-      return (try SQLiteJobQueue(database: database), [first.id, second.id])
+      let third = try await repository.create(name: "c")
+      return (try SQLiteJobQueue(database: database), [first.id, second.id, third.id])
     }
   }
 }

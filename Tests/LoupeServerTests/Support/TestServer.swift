@@ -12,7 +12,7 @@ import NIOCore
 import NIOHTTP1
 
 /// The Loupe application over a fresh data directory with one minted app, its job workers
-/// running beside it. In-process by default (`.router`: requests go straight to the router, no
+/// running beside it unless `runsJobs` is false (then submitted jobs stay queued). In-process by default (`.router`: requests go straight to the router, no
 /// socket); `.live` binds a loopback port, for the official SDKs that need one. Torn down
 /// through graceful shutdown.
 struct TestServer: Sendable {
@@ -31,6 +31,7 @@ struct TestServer: Sendable {
     configure: (inout ServiceConfiguration) -> Void = { _ in },
     edge: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
+    runsJobs: Bool = true,
     _ body: @escaping @Sendable (TestServer) async throws -> Void
   ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-server-\(UUID().uuidString)")
@@ -52,7 +53,7 @@ struct TestServer: Sendable {
     let application = try buildApplication(
       configuration: server,
       services: services,
-      backgroundServices: [try services.workers(logger: logger)],
+      backgroundServices: runsJobs ? [try services.workers(logger: logger)] : [],
       logger: logger
     )
     try await application.test(setup) { client in

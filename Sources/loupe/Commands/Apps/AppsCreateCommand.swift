@@ -9,7 +9,8 @@ struct AppsCreateCommand: AsyncParsableCommand {
 
   @OptionGroup var dataDirectory: DataDirectoryOption
   @Argument(help: "A name to recognise the app by.") var name: String
-  @Option(help: "Requests allowed per UTC day (default: unlimited).") var dailyQuota: Int?
+  @Option(help: "Units allowed per UTC day: one per request, or per job queued (default: unlimited).")
+  var dailyQuota: Int?
   @Flag(help: "Print JSON.") var json = false
 
   func run() async throws {
