@@ -15,19 +15,14 @@ import Testing
     // rest of the suite shares the two cores.
     let clip = try TestClips.testPattern(seconds: 240, width: 640, height: 360)
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
-    let arguments = fixture.arguments
 
-    let first = try await ServerProcess.start(CLIRunner.executable, arguments: arguments, in: CLIRunner.repository)
+    let first = try await fixture.startServer()
     let jobID = try await fixture.submit(clip.url, to: first.baseURL)
     let running = try await fixture.wait(for: jobID, at: first.baseURL, state: 1, prefix: "")
     #expect(running["state"] as? Int == 1, "killed mid-job: \(running["message"] ?? "")")
     first.kill()
 
-    let second = try await ServerProcess.start(
-      CLIRunner.executable,
-      arguments: arguments,
-      in: CLIRunner.repository
-    )
+    let second = try await fixture.startServer()
     defer { _ = second.stop() }
     let finished = try await fixture.wait(for: jobID, at: second.baseURL, state: 2, prefix: "success")
     #expect(finished["state"] as? Int == 2 && finished["message"] as? String == "success", "\(finished)")

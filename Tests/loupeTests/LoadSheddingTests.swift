@@ -29,11 +29,7 @@ import Testing
       photos.append(copy)
     }
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: media)
-    let server = try await ServerProcess.start(
-      CLIRunner.executable,
-      arguments: fixture.arguments,
-      in: CLIRunner.repository
-    )
+    let server = try await fixture.startServer()
     defer { _ = server.stop() }
 
     let python = CLIRunner.repository.appendingPathComponent(".deps/pai-sdk/bin/python").path

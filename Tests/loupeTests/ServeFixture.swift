@@ -2,6 +2,8 @@ import Foundation
 import LoupeTestSupport
 import Testing
 
+@testable import loupe
+
 /// A data directory for `loupe serve` child processes: one app minted with `loupe apps create`
 /// and a config whose media root is `mediaRoot`; plus the official PAI SDK's job script
 /// (Fixtures/pai_job.py) to submit and poll a video job against them.
@@ -25,6 +27,12 @@ struct ServeFixture {
     appID = try #require(app["app_id"])
     token = try #require(app["token"])
     arguments = ["--data-dir", dataDirectory.path, "--config", config.path]
+  }
+
+  /// `loupe serve` on this data directory and config, on a free loopback port, with `extra`
+  /// arguments.
+  func startServer(_ extra: [String] = []) async throws -> ServerProcess {
+    try await ServerProcess.start(CLIRunner.executable, arguments: arguments + extra, in: CLIRunner.repository)
   }
 
   /// Submits a video job (`ClassifyLabelVideo` or `VideoQA`) for `video` through the server at

@@ -16,11 +16,7 @@ import Testing
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
     let arguments = fixture.arguments
 
-    let api = try await ServerProcess.start(
-      CLIRunner.executable,
-      arguments: arguments + ["--role", "api"],
-      in: CLIRunner.repository
-    )
+    let api = try await fixture.startServer(["--role", "api"])
     defer { api.stop() }
     let jobID = try await fixture.submit(clip.url, to: api.baseURL)
     // Nothing runs jobs yet: the API process has no workers.

@@ -17,11 +17,7 @@ import Testing
   @Test func twoHundredStalledUploadsHoldBoundedMemory() async throws {
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: dataDirectory)
-    let server = try await ServerProcess.start(
-      CLIRunner.executable,
-      arguments: fixture.arguments,
-      in: CLIRunner.repository
-    )
+    let server = try await fixture.startServer()
     defer { _ = server.stop() }
     let before = try #require(server.residentKilobytes())
 

@@ -28,11 +28,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let (certificate, key) = try await makeCertificate()
     let fixture = try ServeFixture(dataDirectory: directory.appendingPathComponent("data"), mediaRoot: directory)
-    let server = try await ServerProcess.start(
-      CLIRunner.executable,
-      arguments: fixture.arguments + ["--tls-cert", certificate.path, "--tls-key", key.path],
-      in: CLIRunner.repository
-    )
+    let server = try await fixture.startServer(["--tls-cert", certificate.path, "--tls-key", key.path])
     defer { _ = server.stop() }
     #expect(server.baseURL.hasPrefix("https://"))
 

@@ -15,11 +15,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
     let clip = try TestClips.manyCuts(seconds: 240, width: 1280, height: 720)
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
-    let server = try await ServerProcess.start(
-      CLIRunner.executable,
-      arguments: fixture.arguments,
-      in: CLIRunner.repository
-    )
+    let server = try await fixture.startServer()
     defer { _ = server.stop() }
 
     let jobID = try await fixture.submit(clip.url, to: server.baseURL, action: "VideoQA")
