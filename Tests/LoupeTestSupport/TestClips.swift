@@ -205,17 +205,26 @@ public enum TestClips {
   }
 }
 
-/// Clips already made; making is serialised so that parallel tests never make one twice.
+/// Clips already made. Making one clip is serialised, so parallel tests never make it twice,
+/// but different clips are made independently: a test waiting for a short clip never waits for
+/// a four-minute one another test is encoding.
 private final class ClipCache: @unchecked Sendable {
-  private let lock = NSRecursiveLock()
+  private let lock = NSLock()
   private var clips: [String: TestClip] = [:]
+  private var making: [String: NSLock] = [:]
 
   func clip(named name: String, make: () throws -> TestClip) throws -> TestClip {
-    lock.lock()
-    defer { lock.unlock() }
-    if let clip = clips[name] { return clip }
+    let maker = lock.withLock { () -> NSLock in
+      if let maker = making[name] { return maker }
+      let maker = NSLock()
+      making[name] = maker
+      return maker
+    }
+    maker.lock()
+    defer { maker.unlock() }
+    if let clip = lock.withLock({ clips[name] }) { return clip }
     let clip = try make()
-    clips[name] = clip
+    lock.withLock { clips[name] = clip }
     return clip
   }
 }

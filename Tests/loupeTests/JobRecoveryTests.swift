@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 import LoupeTestSupport
 import Testing
 
@@ -13,7 +14,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
     // Long enough that the job is still running when the test sees it start, even when the
     // rest of the suite shares the two cores.
-    let clip = try TestClips.testPattern(seconds: 240, width: 640, height: 360)
+    // Encoded off the cooperative pool, which the rest of the suite needs meanwhile.
+    let clip = try await offCooperativePool { try TestClips.testPattern(seconds: 240, width: 640, height: 360) }
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
 
     let first = try await fixture.startServer()

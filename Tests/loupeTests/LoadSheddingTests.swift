@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 import LoupeTestSupport
 import Testing
 
@@ -18,15 +19,19 @@ import Testing
     let media = dataDirectory.appendingPathComponent("media")
     try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
     let original = media.appendingPathComponent("big-0.jpg")
-    try TestClips.ffmpeg([
-      "-f", "lavfi", "-i", "testsrc2=size=10000x10000", "-frames:v", "1", "-q:v", "8", original.path,
-    ])
-    // Twenty names for the same picture: each URL is fetched and decoded on its own.
-    var photos = [original]
-    for index in 1..<20 {
-      let copy = media.appendingPathComponent("big-\(index).jpg")
-      try FileManager.default.copyItem(at: original, to: copy)
-      photos.append(copy)
+    // Made off the cooperative pool, which the rest of the suite needs meanwhile.
+    let photos = try await offCooperativePool {
+      try TestClips.ffmpeg([
+        "-f", "lavfi", "-i", "testsrc2=size=10000x10000", "-frames:v", "1", "-q:v", "8", original.path,
+      ])
+      // Twenty names for the same picture: each URL is fetched and decoded on its own.
+      var photos = [original]
+      for index in 1..<20 {
+        let copy = media.appendingPathComponent("big-\(index).jpg")
+        try FileManager.default.copyItem(at: original, to: copy)
+        photos.append(copy)
+      }
+      return photos
     }
     let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: media)
     let server = try await fixture.startServer()

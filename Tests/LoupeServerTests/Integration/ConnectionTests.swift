@@ -9,17 +9,23 @@ import Testing
 @Suite struct ConnectionTests {
   /// Headers announcing a 50 MiB upload, and not one byte of it.
   static func upload(authorization: String?) -> String {
-    var head = "POST /v1/blobs HTTP/1.1\r\nHost: loupe\r\nContent-Length: \(50 << 20)\r\n"
+    var head = "POST /v1/blobs HTTP/1.1\r\nHost: loupe\r\nConnection: close\r\nContent-Length: \(50 << 20)\r\n"
     if let authorization { head += "Authorization: \(authorization)\r\n" }
     return head + "\r\n"
   }
 
-  static func exchange(_ port: Int, _ request: String, timeout: Duration = .seconds(5)) async throws -> String {
+  /// These requests say `Connection: close`, so the server hangs up once it has answered; the
+  /// idle timeout is made long so that a busy test machine cannot close the connection first.
+  static func patientIdle(_ configuration: inout ServerConfiguration) {
+    configuration.limits.idleTimeout = .seconds(120)
+  }
+
+  static func exchange(_ port: Int, _ request: String, timeout: Duration = .seconds(90)) async throws -> String {
     try await offCooperativePool { try RawConnection(port: port).exchange(request, timeout: timeout) }
   }
 
   @Test func callersThatCannotSignAreRefusedBeforeTheirBodyIsRead() async throws {
-    try await TestServer.run(.live) { server in
+    try await TestServer.run(.live, edge: Self.patientIdle) { server in
       let port = try #require(server.client.port)
       for authorization in [nil, "no-colon", "123:" + String(repeating: "0", count: 64)] {
         let answer = try await Self.exchange(port, Self.upload(authorization: authorization))
@@ -34,7 +40,7 @@ import Testing
   }
 
   @Test func aDeclaredOversizeBodyIsRefusedUnread() async throws {
-    try await TestServer.run(.live) { server in
+    try await TestServer.run(.live, edge: Self.patientIdle) { server in
       let port = try #require(server.client.port)
       let signature = String(repeating: "ab", count: 32)
       let request = Self.upload(authorization: "\(server.app.id):\(signature)")
@@ -59,20 +65,26 @@ import Testing
   }
 
   @Test func aTricklingBodyTimesOut() async throws {
-    try await TestServer.run(.live, edge: { $0.limits.bodyTimeout = .seconds(1) }) { server in
+    try await TestServer.run(
+      .live,
+      edge: {
+        $0.limits.bodyTimeout = .seconds(1)
+        Self.patientIdle(&$0)
+      }
+    ) { server in
       let port = try #require(server.client.port)
       let signature = String(repeating: "ab", count: 32)
       let answer = try await offCooperativePool {
         let connection = try RawConnection(port: port)
         try connection.send(
-          "POST /api/v1/images HTTP/1.1\r\nHost: loupe\r\nContent-Length: 100\r\nAuthorization: \(server.app.id):\(signature)\r\n\r\n"
+          "POST /api/v1/images HTTP/1.1\r\nHost: loupe\r\nConnection: close\r\nContent-Length: 100\r\nAuthorization: \(server.app.id):\(signature)\r\n\r\n"
         )
         // One byte every 300 ms: never idle, never done.
         for _ in 0..<10 {
           try? connection.send("x")
           Thread.sleep(forTimeInterval: 0.3)
         }
-        return connection.read(timeout: .seconds(3)).text
+        return connection.read(timeout: .seconds(90)).text
       }
       #expect(answer.hasPrefix("HTTP/1.1 408") && answer.contains("not received within 1 seconds"), "\(answer)")
     }
