@@ -19,9 +19,9 @@ import Foundation
 /// |---|---|
 /// | BRISQUE b | 0.25 · b / 100 |
 /// | blur (Crété-Roffet) e | 3 · max(0, e − 0.325) |
-/// | noise σ (flattest blocks) | 0.15 · max(0, σ − 1) |
+/// | noise σ (flattest blocks, discounted for texture) | 0.3 · max(0, σ − 1) |
 /// | JPEG blocks k | 3 · max(0, k − 1.1) |
-/// | under-exposure (99th percentile p) | 3 · max(0, ln(0.6 / p)) + 0.1 · max(0, ln(0.8 / p)) |
+/// | under-exposure (99th percentile p) | 1.5 · max(0, ln(0.6 / p)) + 0.1 · max(0, ln(0.8 / p)) |
 /// | saturated highlights s | ln(1 + 50 · max(0, s − 0.03)) |
 /// | brightness (mean m) | max(0, m − 0.6) |
 enum QualityCalibration {
@@ -30,9 +30,9 @@ enum QualityCalibration {
     let deficits = [
       0.25 * brisque / 100,
       3 * max(0, m.blur - 0.325),
-      0.15 * max(0, m.noise - 1),
+      0.3 * max(0, m.noise - 1),
       3 * max(0, m.blockiness - 1.1),
-      3 * max(0, log(0.6 / highlight)) + 0.1 * max(0, log(0.8 / highlight)),
+      1.5 * max(0, log(0.6 / highlight)) + 0.1 * max(0, log(0.8 / highlight)),
       log(1 + 50 * max(0, m.saturatedHighlights - 0.03)),
       max(0, m.meanLuminance - 0.6),
     ]

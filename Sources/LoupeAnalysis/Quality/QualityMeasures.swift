@@ -4,7 +4,7 @@ import Foundation
 struct QualityMeasures: Sendable, Equatable {
   /// `LumaPlane.blurEffect`: 0 sharp ... 1 blurred.
   var blur: Double
-  /// `LumaPlane.flatNoise`: σ in grey levels where the image is flattest.
+  /// `LumaPlane.flatNoise`: σ in grey levels where the image is flattest, discounted for texture.
   var noise: Double
   /// `LumaPlane.blockiness`: ~1 or below without JPEG loss. Measured at full resolution.
   var blockiness: Double
