@@ -16,8 +16,17 @@ struct QualityMeasures: Sendable, Equatable {
   var saturatedHighlights: Double
   /// Mean luma, 0...1.
   var meanLuminance: Double
+  /// Mean luma (0...1) of the pixels outside the saturated plateau: how bright the content that
+  /// kept its detail is. 1 when everything is in the plateau.
+  var unclippedMean: Double
+  /// How many of the 256 luma levels hold at least `toneLevelShare` of the pixels. Darkening
+  /// merges levels and lowers it; brightening or any other per-pixel tone map can only move
+  /// levels, never add them, so unlike the brightest level it does not reward brightening a dim
+  /// photo.
+  var toneLevels: Int
 
   static let saturationDepth = 5
+  static let toneLevelShare = 1e-4
 
   /// Blockiness comes from `fullResolution`; everything else from `luma`, the analysed copy.
   init(_ luma: LumaPlane, fullResolution: LumaPlane) {
@@ -25,9 +34,18 @@ struct QualityMeasures: Sendable, Equatable {
     noise = luma.flatNoise
     blockiness = fullResolution.blockiness
     highlightLevel = Double(luma.percentile(0.99)) / 255
-    let brightest = Int(luma.values.max() ?? 0)
-    let saturated = luma.values.count { Int($0) >= brightest - Self.saturationDepth }
-    saturatedHighlights = Double(saturated) / Double(luma.values.count)
-    meanLuminance = Double(luma.values.reduce(0) { $0 + Int($1) }) / Double(luma.values.count) / 255
+    var histogram = [Int](repeating: 0, count: 256)
+    for value in luma.values { histogram[Int(value)] += 1 }
+    let count = luma.values.count
+    let brightest = histogram.lastIndex { $0 > 0 } ?? 0
+    let plateauStart = max(0, brightest - Self.saturationDepth)
+    let saturated = histogram[plateauStart...].reduce(0, +)
+    saturatedHighlights = Double(saturated) / Double(max(count, 1))
+    let sum = histogram.indices.reduce(0) { $0 + $1 * histogram[$1] }
+    meanLuminance = Double(sum) / Double(max(count, 1)) / 255
+    let unclippedSum = histogram[..<plateauStart].indices.reduce(0) { $0 + $1 * histogram[$1] }
+    unclippedMean = count > saturated ? Double(unclippedSum) / Double(count - saturated) / 255 : 1
+    let minimumCount = max(1, Self.toneLevelShare * Double(count))
+    toneLevels = histogram.count { Double($0) >= minimumCount }
   }
 }
