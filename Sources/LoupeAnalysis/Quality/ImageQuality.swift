@@ -6,16 +6,16 @@ public struct ImageQuality: Sendable, Equatable {
   /// OpenCV's BRISQUE score with the LIVE model: 0 (best) to 100 (worst). 100 for images without
   /// texture, where BRISQUE is undefined.
   public var brisque: Double
-  /// Variance of the Laplacian over the variance of the luma (higher is sharper).
-  public var sharpness: Double
-  /// Estimated noise σ in grey levels.
+  /// Crété-Roffet blur, 0 (sharp) to 1 (blurred), in the blurrier direction.
+  public var blur: Double
+  /// Estimated noise σ in grey levels, from the flattest parts of the image.
   public var noise: Double
-  /// JPEG block-grid strength, ~1 when there is none.
+  /// JPEG block-grid strength, ~1 or below when there is none.
   public var blockiness: Double
   /// Luma below which 99% of the pixels lie, 0...1.
   public var highlightLevel: Double
-  /// Fraction of pixels with blown highlights.
-  public var clippedHighlights: Double
+  /// Fraction of pixels in the saturated plateau at the top of the histogram.
+  public var saturatedHighlights: Double
   /// Mean luma, 0...1.
   public var meanLuminance: Double
   /// The size of the assessed image, before any downscaling for analysis.

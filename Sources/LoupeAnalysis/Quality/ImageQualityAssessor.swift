@@ -1,12 +1,12 @@
 import LoupeMedia
 
 /// No-reference image quality, the engine behind PAI `ImageQA`: OpenCV's BRISQUE (reimplemented,
-/// with Debian `opencv-data`'s LIVE model) calibrated together with sharpness, noise, JPEG
+/// with Debian `opencv-data`'s LIVE model) calibrated together with blur, noise, JPEG
 /// blockiness and exposure measures into one 0–100 score.
 public struct ImageQualityAssessor: Sendable {
   /// Images above this many pixels are analysed as a downscaled copy (area-averaged, aspect kept):
   /// BRISQUE's statistics are local, so a ~1 MP copy keeps them while bounding the cost, and
-  /// sharpness then refers to a comparable viewing scale for every input size.
+  /// blur and noise then refer to a comparable viewing scale for every input size.
   public static let analysisPixels = 1 << 20
 
   private let model: BRISQUEModel
@@ -28,11 +28,11 @@ public struct ImageQualityAssessor: Sendable {
     return ImageQuality(
       score: QualityCalibration.score(brisque: brisque, measures: measures),
       brisque: brisque,
-      sharpness: measures.sharpness,
+      blur: measures.blur,
       noise: measures.noise,
       blockiness: measures.blockiness,
       highlightLevel: measures.highlightLevel,
-      clippedHighlights: measures.clippedHighlights,
+      saturatedHighlights: measures.saturatedHighlights,
       meanLuminance: measures.meanLuminance,
       width: image.width,
       height: image.height

@@ -1,6 +1,6 @@
 import LoupeMedia
 
-/// `VideoQA`: the `ImageQA` score (BRISQUE, sharpness, noise, JPEG blockiness, exposure) of
+/// `VideoQA`: the `ImageQA` score (BRISQUE, blur, noise, JPEG blockiness, exposure) of
 /// frames spread over the video, combined as `0.7 · mean + 0.3 · 10th percentile` so a bad
 /// stretch pulls the video down, then scaled by a frame-rate factor `0.8 + 0.2 · min(fps, 24) / 24`
 /// for choppy video. `single_img` is the scan's motion measure, passed through.
