@@ -53,6 +53,20 @@ public func buildApplication(
     .add(middleware: RequestQuotaMiddleware(quota: services.quota))
   BlobRoutes(blobs: services.blobs).add(to: own)
 
+  // The Bearer-key APIs: the AI-Mage Search API under /v0 and Loupe's embeddings and
+  // collections under /v1. The key is checked before the body is read, like an app's.
+  func keyGroup(_ path: RouterPath, bodyLimit: Int) -> RouterGroup<KeyRequestContext> {
+    router.group(path)
+      .add(middleware: KeyAuthMiddleware(library: services.library))
+      .add(middleware: BodyLimitMiddleware(limit: bodyLimit, timeout: limits.bodyTimeout, budget: budget))
+      .group(context: KeyRequestContext.self)
+  }
+  let library = LibraryRoutes(version: LoupeVersion.current)
+  library.addPublic(to: router.group("v0"))
+  library.add(to: keyGroup("v0", bodyLimit: limits.maxBodyBytes))
+  let keyed = keyGroup("v1", bodyLimit: limits.maxBlobBytes)
+  EmbeddingRoutes(embeddings: services.embeddings, maxJSONDepth: maxJSONDepth).add(to: keyed)
+
   return Application(
     router: router,
     server: try configuration.serverBuilder(),

@@ -2,9 +2,9 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Turns every error thrown below it into a PAI envelope carrying the request id, so clients
-/// never see a bare status or a framework error text; unexpected errors are logged in full and
-/// reported as a model-side failure.
+/// Turns every error thrown below it into its API's error shape (`ErrorDialect`: PAI's envelope,
+/// or the key APIs' `{"error": …}`) carrying the request id, so clients never see a bare status
+/// or a framework error text; unexpected errors are logged in full and reported without detail.
 struct EnvelopeMiddleware: RouterMiddleware {
   typealias Context = LoupeRequestContext
 
@@ -20,7 +20,9 @@ struct EnvelopeMiddleware: RouterMiddleware {
       let paiError = PAIError(error)
       // A PAIError thrown on purpose is an answer (PAI even answers some with 500); only
       // unexpected errors and model failures are the server's to fix.
-      if !(error is PAIError) && (paiError.status.code >= 500 || paiError.status == .unprocessableContent) {
+      if !(error is PAIError || error is KeyAPIError)
+        && (paiError.status.code >= 500 || paiError.status == .unprocessableContent)
+      {
         context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
       } else {
         context.logger.info(
@@ -28,7 +30,7 @@ struct EnvelopeMiddleware: RouterMiddleware {
           metadata: ["error": "\(paiError)", "cause": "\(String(reflecting: error))"]
         )
       }
-      response = try paiError.response(from: request, context: context)
+      response = try ErrorDialect(path: request.uri.path).response(for: error, request: request, context: context)
     }
     response.headers[.requestID] = context.requestID
     return response

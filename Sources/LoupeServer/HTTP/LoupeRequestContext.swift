@@ -11,6 +11,8 @@ public struct LoupeRequestContext: RequestContext {
   public let requestID: String
   var caller: Caller?
   public var app: AppRecord?
+  /// The Bearer key of a key-API request, once `KeyAuthMiddleware` has authenticated it.
+  public var grant: APIKeyGrant?
   public var rawBody = ByteBuffer()
 
   public init(source: ApplicationRequestContextSource) {

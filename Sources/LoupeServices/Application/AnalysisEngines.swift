@@ -10,15 +10,20 @@ public struct AnalysisEngines: Sendable {
   /// The AI-portrait engine; without one the portrait actions answer "model not found", as PAI
   /// does for a model service that is not deployed.
   public var portraits: (any PortraitService)?
+  /// The embeddings of `/v1/embeddings` and collections; without them those answer that the
+  /// model is not available.
+  public var embeddings: (any EmbeddingService)?
 
   public init(
     images: any ImageAnalysisService,
     videos: any VideoAnalysisService,
-    portraits: (any PortraitService)? = nil
+    portraits: (any PortraitService)? = nil,
+    embeddings: (any EmbeddingService)? = nil
   ) {
     self.images = images
     self.videos = videos
     self.portraits = portraits
+    self.embeddings = embeddings
   }
 
   /// Every live model Loupe serves.
@@ -36,7 +41,8 @@ public struct AnalysisEngines: Sendable {
         dependencies: dependencies,
         options: options,
         renderer: FaceFusionRenderer()
-      )
+      ),
+      embeddings: LiveEmbeddingService(tagger: images.tagger)
     )
   }
 }

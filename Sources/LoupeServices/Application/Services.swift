@@ -22,6 +22,10 @@ public struct Services: Sendable {
   public let videos: VideoSubmissions
   /// `nil` when the engines have no portrait engine.
   public let portraits: PortraitActions?
+  /// `nil` when the engines have no embedding models.
+  public let embeddings: EmbeddingActions?
+  /// Library projects and their Bearer keys.
+  public let library: LibraryRepository
   /// Admission for the synchronous analyses, shared by images and portraits.
   public let gate: AnalysisGate
   /// The outbound client of the guarded fetcher; `httpClientService` shuts it down.
@@ -72,6 +76,10 @@ public struct Services: Sendable {
         gate: gate
       )
     }
+    embeddings = engines.embeddings.map {
+      EmbeddingActions(service: $0, loader: loader, decoder: decoder, gate: gate)
+    }
+    library = LibraryRepository(database: database)
     self.portraitStore = portraitStore
     self.gate = gate
     self.fetcher = fetcher

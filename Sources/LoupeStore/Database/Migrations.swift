@@ -43,6 +43,28 @@ extension LoupeDatabase {
       try database.create(index: "blob_by_app", on: "blob", columns: ["app_id"])
       try database.create(index: "blob_by_age", on: "blob", columns: ["created_at"])
     }
+    migrator.registerMigration("v6: library projects and keys") { database in
+      try database.create(table: "project") { table in
+        table.primaryKey("id", .text)
+        table.column("name", .text).notNull().unique()
+        table.column("created_at", .datetime).notNull()
+      }
+      try database.create(table: "api_key") { table in
+        table.primaryKey("id", .text)
+        table.column("name", .text).notNull()
+        table.column("secret_hash", .blob).notNull()
+        table.column("read_only", .boolean).notNull()
+        table.column("created_at", .datetime).notNull()
+        table.column("expires_at", .datetime)
+        table.column("revoked_at", .datetime)
+      }
+      try database.create(table: "api_key_project") { table in
+        table.column("key_id", .text).notNull().references("api_key", onDelete: .cascade)
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("position", .integer).notNull()
+        table.primaryKey(["key_id", "project_id"])
+      }
+    }
     return migrator
   }
 }
