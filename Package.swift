@@ -26,6 +26,7 @@ let package = Package(
     .library(name: "LoupeJobs", targets: ["LoupeJobs"]),
     .library(name: "LoupeServices", targets: ["LoupeServices"]),
     .library(name: "LoupeServer", targets: ["LoupeServer"]),
+    .library(name: "LoupeVectors", targets: ["LoupeVectors"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,6 +68,21 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
+    ),
+    // hnswlib 0.6.2 (Debian libhnswlib-dev, header-only C++) behind a small C API. hnswlib picks its
+    // distance kernels at compile time, and Loupe is built on the machine that runs it
+    // (scripts/run), so the host's instruction set is enabled; -O3 keeps debug test builds usable.
+    .target(
+      name: "CHNSWLib",
+      cxxSettings: [.unsafeFlags(["-std=c++17", "-O3", "-march=native"])]
+    ),
+    // Vector indexes behind one protocol: exact SIMD scans (f32, int8 + f32 re-rank) and HNSW.
+    // The scans are Swift SIMD: without the host's vector width they compile to SSE2, and
+    // unoptimised (debug) SIMD code is ~6x slower, which the tests' 20k-vector sets would feel.
+    .target(
+      name: "LoupeVectors",
+      dependencies: ["CHNSWLib"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-march=native", "-O"])]
     ),
     .target(
       name: "LoupeJobs",
@@ -110,7 +126,7 @@ let package = Package(
       name: "loupe",
       dependencies: [
         "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeServices",
-        "LoupeServer",
+        "LoupeServer", "LoupeVectors",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
@@ -151,6 +167,7 @@ let package = Package(
       name: "LoupeStoreTests",
       dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]
     ),
+    .testTarget(name: "LoupeVectorsTests", dependencies: ["LoupeVectors"]),
     .testTarget(
       name: "LoupeJobsTests",
       dependencies: [

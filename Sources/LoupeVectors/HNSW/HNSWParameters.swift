@@ -1,0 +1,38 @@
+import Foundation
+
+/// How an HNSW graph is built and searched.
+public struct HNSWParameters: Sendable, Equatable {
+  /// Links per node on the upper layers (twice as many on the bottom one). 16 is hnswlib's and
+  /// faiss's usual value for 512-d embeddings: higher raises recall and memory (4 × 2M bytes of
+  /// links per vector on the bottom layer, 128 at 16) and slows the build.
+  public var m: Int
+  /// Candidates kept while linking a new vector. Higher builds a better graph, more slowly.
+  public var efConstruction: Int
+  /// Candidates kept while searching (at least the number of results asked for): the dial
+  /// between latency and recall.
+  public var efSearch: Int
+  /// A filter that allows at most this many ids is answered by computing their exact distances
+  /// (cost proportional to the candidates, full recall) instead of a filtered graph walk, whose
+  /// cost grows as the filter gets more selective.
+  public var exactFilterLimit: Int
+  /// Threads used to add a batch of vectors.
+  public var buildThreads: Int
+  /// Seed of hnswlib's level generator, so builds from the same input in the same order match.
+  public var seed: Int
+
+  public init(
+    m: Int = 16,
+    efConstruction: Int = 100,
+    efSearch: Int = 64,
+    exactFilterLimit: Int = 20_000,
+    buildThreads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    seed: Int = 100
+  ) {
+    self.m = m
+    self.efConstruction = efConstruction
+    self.efSearch = efSearch
+    self.exactFilterLimit = exactFilterLimit
+    self.buildThreads = buildThreads
+    self.seed = seed
+  }
+}
