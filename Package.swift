@@ -98,7 +98,7 @@ let package = Package(
     .target(
       name: "LoupeServices",
       dependencies: [
-        "LoupeAnalysis", "LoupeVision", "LoupeMedia", "LoupeRuntime", "LoupeStore", "LoupeJobs",
+        "LoupeAnalysis", "LoupeVision", "LoupeMedia", "LoupeRuntime", "LoupeStore", "LoupeJobs", "LoupeVectors",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
@@ -165,7 +165,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LoupeStoreTests",
-      dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "LoupeStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(name: "LoupeVectorsTests", dependencies: ["LoupeVectors"]),
     .testTarget(

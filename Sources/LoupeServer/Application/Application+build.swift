@@ -66,6 +66,7 @@ public func buildApplication(
   library.add(to: keyGroup("v0", bodyLimit: limits.maxBodyBytes))
   let keyed = keyGroup("v1", bodyLimit: limits.maxBlobBytes)
   EmbeddingRoutes(embeddings: services.embeddings, maxJSONDepth: maxJSONDepth).add(to: keyed)
+  CollectionRoutes(collections: services.collections, maxJSONDepth: maxJSONDepth).add(to: keyed)
 
   return Application(
     router: router,

@@ -57,6 +57,8 @@ extension PAIError {
     case .invalidInput(let message): .invalidInput(message)
     case .identityUnavailable: .identityUnavailable
     case .jobNotFound: .jobNotFound
+    case .notFound: PAIError(status: .notFound, code: "PARAMETER_ERROR", message: error.description)
+    case .conflict: PAIError(status: .conflict, code: "PARAMETER_ERROR", message: error.description)
     case .batchNotFound: .batchNotFound
     case .busy: .busy(error.description)
     case .quotaExceeded: .quotaExceeded

@@ -63,6 +63,7 @@ public struct KeyAPIError: Error, Equatable, Sendable, CustomStringConvertible {
       case 401: (.unauthorized, "UNAUTHORIZED")
       case 404: (.notFound, "NOT_FOUND")
       case 405: (.methodNotAllowed, "METHOD_NOT_ALLOWED")
+      case 409: (.conflict, "CONFLICT")
       case 408: (.requestTimeout, "REQUEST_TIMEOUT")
       case 413: (.contentTooLarge, "PAYLOAD_TOO_LARGE")
       case 429: (.tooManyRequests, "RATE_LIMITED")

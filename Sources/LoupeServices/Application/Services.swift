@@ -4,6 +4,7 @@ import Logging
 import LoupeJobs
 import LoupeMedia
 import LoupeStore
+import LoupeVectors
 
 /// The application without HTTP: every service built once over one store. The HTTP edge calls
 /// its actions; `workers(logger:)` runs its jobs, in the same process (`loupe serve --role all`)
@@ -26,6 +27,8 @@ public struct Services: Sendable {
   public let embeddings: EmbeddingActions?
   /// Library projects and their Bearer keys.
   public let library: LibraryRepository
+  /// Seed 001's collections, per project.
+  public let collections: CollectionActions
   /// Admission for the synchronous analyses, shared by images and portraits.
   public let gate: AnalysisGate
   /// The outbound client of the guarded fetcher; `httpClientService` shuts it down.
@@ -80,6 +83,11 @@ public struct Services: Sendable {
       EmbeddingActions(service: $0, loader: loader, decoder: decoder, gate: gate)
     }
     library = LibraryRepository(database: database)
+    collections = CollectionActions(
+      repository: CollectionRepository(database: database),
+      embeddings: embeddings,
+      makeIndex: { AdaptiveVectorIndex(dimension: $0, metric: $1) }
+    )
     self.portraitStore = portraitStore
     self.gate = gate
     self.fetcher = fetcher

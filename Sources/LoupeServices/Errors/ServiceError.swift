@@ -11,6 +11,10 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A trained identity that is unknown, untrained, failed, or another app's.
   case identityUnavailable
   case jobNotFound
+  /// A named resource (a collection, a row) that does not exist for the caller.
+  case notFound(String)
+  /// The request clashes with what exists (a collection of that name).
+  case conflict(String)
   case batchNotFound
   /// `running` analyses are running and `waiting` more wait: the request was not started.
   case busy(running: Int, waiting: Int)
@@ -26,6 +30,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .modelNotFound: "model not found"
     case .identityUnavailable: "identity unavailable"
     case .jobNotFound: "job not found"
+    case .notFound(let what): "\(what) not found"
+    case .conflict(let message): message
     case .batchNotFound: "batch not found"
     case .busy(let running, let waiting):
       "server busy: \(running) analyses running and \(waiting) waiting; retry in a moment"

@@ -7,7 +7,7 @@ import LoupeVision
 public struct LiveImageAnalysis: ImageAnalysisService {
   let quality: ImageQualityAssessor
   let faces: FaceAttributeAnalyzer
-  let tagger: ImageTagger
+  public let tagger: ImageTagger
 
   public static func load(
     dependencies: DependenciesDirectory,

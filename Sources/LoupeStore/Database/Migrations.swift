@@ -65,6 +65,37 @@ extension LoupeDatabase {
         table.primaryKey(["key_id", "project_id"])
       }
     }
+    migrator.registerMigration("v7: collections") { database in
+      try database.create(table: "collection") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("name", .text).notNull()
+        table.column("schema", .text).notNull()
+        table.column("created_at", .datetime).notNull()
+        table.uniqueKey(["project_id", "name"])
+      }
+      try database.create(table: "collection_row") { table in
+        table.column("collection_id", .integer).notNull().references("collection", onDelete: .cascade)
+        table.column("row_id", .integer).notNull()
+        table.column("key", .text).notNull()
+        table.column("fields", .text).notNull()
+        table.primaryKey(["collection_id", "row_id"])
+        table.uniqueKey(["collection_id", "key"])
+      }
+      try database.create(table: "collection_vector") { table in
+        table.column("collection_id", .integer).notNull()
+        table.column("field", .text).notNull()
+        table.column("row_id", .integer).notNull()
+        table.column("vector", .blob).notNull()
+        table.primaryKey(["collection_id", "field", "row_id"])
+        table.foreignKey(
+          ["collection_id", "row_id"],
+          references: "collection_row",
+          columns: ["collection_id", "row_id"],
+          onDelete: .cascade
+        )
+      }
+    }
     return migrator
   }
 }

@@ -13,7 +13,7 @@ public struct LibraryRepository: Sendable {
 
   public func createProject(name: String, now: Date = Date()) async throws -> ProjectRecord {
     let name = try Self.validName(name)
-    let project = ProjectRecord(id: UUID().uuidString.lowercased(), name: name, createdAt: now)
+    let project = ProjectRecord(id: UUID().uuidString.lowercased(), name: name, createdAt: Self.stored(now))
     return try await database.pool.write { database in
       guard try ProjectRecord.filter(Column("name") == name).fetchCount(database) == 0 else {
         throw LibraryError.duplicateProjectName(name)
@@ -49,6 +49,7 @@ public struct LibraryRepository: Sendable {
     guard !projects.isEmpty else { throw LibraryError.noProjects }
     if let days = expiresInDays, days <= 0 { throw LibraryError.invalidExpiry(days) }
     let secret = APIKeySecret.generate()
+    let now = Self.stored(now)
     let record = APIKeyRecord(
       id: secret.id,
       name: name,
@@ -115,6 +116,12 @@ public struct LibraryRepository: Sendable {
         """,
       arguments: [id]
     )
+  }
+
+  /// Dates as the store keeps them, whole seconds: what is written reads back equal, and an
+  /// expiry is never rounded past the moment it was set for.
+  private static func stored(_ date: Date) -> Date {
+    Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
   }
 
   private static func validName(_ name: String) throws -> String {

@@ -28,3 +28,8 @@ extension ServerFixtures {
     )
   }
 }
+
+extension ServerFixtures {
+  /// The live embeddings, sharing the live image models.
+  static let liveEmbeddings = Task { LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger) }
+}

@@ -28,6 +28,7 @@ struct TestServer: Sendable {
     analysis: any ImageAnalysisService = FixedImageAnalysis(),
     videoAnalysis: any VideoAnalysisService = FixedVideoAnalysis(),
     portraits: (any PortraitService)? = nil,
+    embeddings: (any EmbeddingService)? = FixedEmbeddings(),
     configure: (inout ServiceConfiguration) -> Void = { _ in },
     edge: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
@@ -48,7 +49,7 @@ struct TestServer: Sendable {
     let services = try Services(
       configuration: configuration,
       database: database,
-      engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits)
+      engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits, embeddings: embeddings)
     )
     let application = try buildApplication(
       configuration: server,
@@ -75,6 +76,28 @@ struct TestServer: Sendable {
     let signature = RequestSignature.sign(method: method.rawValue, path: path, body: payload, token: token ?? app.token)
     let signed = [("Authorization", "\(appID ?? app.id):\(signature)"), ("Content-Type", "application/json")]
     return try await send(method, path, bytes: payload, headers: signed + headers)
+  }
+
+  /// A new project and a Bearer key on it (and on `alsoOn`), for the key APIs.
+  func key(
+    project name: String = "project-\(UUID().uuidString.prefix(8))",
+    alsoOn: [String] = [],
+    readOnly: Bool = false
+  ) async throws -> (key: String, project: ProjectRecord) {
+    let library = LibraryRepository(database: database)
+    let project = try await library.createProject(name: name)
+    let issued = try await library.createKey(name: "test", projects: [project.id] + alsoOn, readOnly: readOnly)
+    return (issued.secret.text, project)
+  }
+
+  /// A key-API request: JSON `body` (if any) with `Authorization: Bearer key`.
+  func keyed(_ method: HTTPMethod, _ path: String, key: String, body: String? = nil) async throws -> ServerAnswer {
+    try await send(
+      method,
+      path,
+      bytes: Array((body ?? "").utf8),
+      headers: [("Authorization", "Bearer \(key)"), ("Content-Type", "application/json")]
+    )
   }
 
   /// A request as given, signed or not.
@@ -127,6 +150,9 @@ struct ServerAnswer {
   var code: String? { json["code"] as? String }
   var message: String? { json["message"] as? String }
   var data: [String: Any]? { json["data"] as? [String: Any] }
+  /// The key APIs' `{"error": {"code", "message"}}`.
+  var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
+  var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
 
   func header(_ name: String) -> String? {
     headers.first { $0.0.lowercased() == name.lowercased() }?.1
