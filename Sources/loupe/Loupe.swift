@@ -6,7 +6,8 @@ struct Loupe: AsyncParsableCommand {
     commandName: "loupe",
     abstract: "Self-hosted multimedia AI: faces, analysis and search on your own machine.",
     subcommands: [
-      ServeCommand.self, AppsCommand.self, LibraryCommand.self, JobsCommand.self, FacesCommand.self, ModelsCommand.self,
+      ServeCommand.self, AppsCommand.self, LibraryCommand.self, CollectionsCommand.self, JobsCommand.self,
+      FacesCommand.self, ModelsCommand.self,
       BenchCommand.self,
     ]
   )
