@@ -182,7 +182,7 @@ let package = Package(
       name: "LoupeServicesTests",
       dependencies: [
         "LoupeServices", "LoupeStore", "LoupeJobs", "LoupeMedia", "LoupeRuntime", "LoupeAnalysis", "LoupeVision",
-        "LoupeTestSupport",
+        "LoupeVectors", "LoupeTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: openVINOSwiftSettings

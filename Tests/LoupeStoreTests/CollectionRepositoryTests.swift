@@ -73,8 +73,9 @@ import Testing
     try await withCollection { repository, collection in
       _ = try await repository.write([Self.row(.integer(1), "a", vector: [1, 0])], into: collection, upsert: false)
       _ = try await repository.write([Self.row(.integer(1), "b", vector: [0, 1])], into: collection, upsert: true)
-      let vectors = try await repository.vectors(field: "vec", of: collection)
+      let (generation, vectors) = try await repository.vectors(field: "vec", of: collection)
       #expect(vectors.count == 1 && vectors[0].vector == [0, 1])
+      #expect(generation == 2)
       let row = try #require(try await repository.rows(ids: [1], in: collection, withVectors: false).first)
       #expect(String(decoding: row.fields, as: UTF8.self).contains("\"b\""))
     }
@@ -119,7 +120,8 @@ import Testing
       #expect(try await repository.deleteRows(keys: ["1", "9"], from: collection) == [1])
       let filter = RowFilter(conditions: [.init(field: "label", comparison: .equal(.text("b")))])
       #expect(try await repository.deleteRows(filter: filter, from: collection) == [2])
-      #expect(try await repository.vectors(field: "vec", of: collection).map(\.rowID) == [3])
+      #expect(try await repository.vectors(field: "vec", of: collection).vectors.map(\.rowID) == [3])
+      #expect(try await repository.generation(of: collection) == 3)
     }
   }
 
@@ -149,7 +151,7 @@ import Testing
       )
       #expect(overwritten.created && overwritten.collection.id != collection.id)
       #expect(try await repository.count(of: overwritten.collection) == 0)
-      #expect(try await repository.vectors(field: "vec", of: collection).isEmpty)
+      #expect(try await repository.vectors(field: "vec", of: collection).vectors.isEmpty)
     }
   }
 }

@@ -4,7 +4,6 @@ import Logging
 import LoupeJobs
 import LoupeMedia
 import LoupeStore
-import LoupeVectors
 
 /// The application without HTTP: every service built once over one store. The HTTP edge calls
 /// its actions; `workers(logger:)` runs its jobs, in the same process (`loupe serve --role all`)
@@ -83,10 +82,17 @@ public struct Services: Sendable {
       EmbeddingActions(service: $0, loader: loader, decoder: decoder, gate: gate)
     }
     library = LibraryRepository(database: database)
+    let indexDirectory = configuration.dataDirectory.appendingPathComponent("indexes")
+    try FileManager.default.createDirectory(
+      at: indexDirectory,
+      withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700]
+    )
     collections = CollectionActions(
       repository: CollectionRepository(database: database),
       embeddings: embeddings,
-      makeIndex: { AdaptiveVectorIndex(dimension: $0, metric: $1) }
+      indexDirectory: indexDirectory,
+      indexConfiguration: configuration.vectorIndex
     )
     self.portraitStore = portraitStore
     self.gate = gate

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import LoupeStore
 import LoupeVectors
 
@@ -13,14 +14,22 @@ public struct CollectionActions: Sendable {
   let indexes: CollectionIndexes
   let embeddings: EmbeddingActions?
 
+  /// `indexDirectory` keeps the saved vector graphs (none: always built from the store);
+  /// `indexConfiguration` says when a field's index moves from a scan to a graph.
   public init(
     repository: CollectionRepository,
     embeddings: EmbeddingActions?,
-    makeIndex: @escaping @Sendable (_ dimension: Int, _ metric: VectorMetric) -> any VectorIndex
+    indexDirectory: URL?,
+    indexConfiguration: AdaptiveConfiguration = .init()
   ) {
     self.repository = repository
     self.embeddings = embeddings
-    indexes = CollectionIndexes(repository: repository, makeIndex: makeIndex)
+    indexes = CollectionIndexes(repository: repository, configuration: indexConfiguration, directory: indexDirectory)
+  }
+
+  /// Saves the changed indexes at graceful shutdown.
+  public func indexSaver(logger: Logger) -> CollectionIndexSaver {
+    CollectionIndexSaver(collections: self, logger: logger)
   }
 
   // MARK: Collections
@@ -47,7 +56,7 @@ public struct CollectionActions: Sendable {
     } catch CollectionError.alreadyExists(let name) {
       throw ServiceError.conflict("collection \(name) already exists")
     }
-    if created, let existing { await indexes.dropped(existing.id) }
+    if created, let existing { await indexes.dropped(existing) }
     return try await summary(of: collection, created: created)
   }
 
@@ -68,7 +77,7 @@ public struct CollectionActions: Sendable {
     guard try await repository.delete(projectID: projectID, name: name) else {
       throw ServiceError.notFound("collection \(name)")
     }
-    await indexes.dropped(collection.id)
+    await indexes.dropped(collection)
   }
 
   // MARK: Rows

@@ -1,9 +1,14 @@
+import Foundation
+import Logging
 import LoupeStore
 import LoupeVectors
 
-/// The vector indexes of collections, one per vector field, held in memory and built from the
-/// store the first time a field is searched. Writes update the indexes already built; an index
+/// The vector indexes of collections, one per vector field, held in memory and built the first
+/// time a field is searched: from the graph saved under `directory` when its generation is the
+/// collection's, else from the stored vectors. Writes update the indexes already built; an index
 /// being built while a write lands is built again, so an index never misses a committed row.
+/// Graphs are saved when built and at shutdown (`saveAll`); a file that misses later writes
+/// (a crash) carries an older generation and is rebuilt, never trusted.
 actor CollectionIndexes {
   struct Key: Hashable {
     var collectionID: Int64
@@ -11,34 +16,62 @@ actor CollectionIndexes {
   }
 
   private let repository: CollectionRepository
-  private let makeIndex: @Sendable (_ dimension: Int, _ metric: VectorMetric) -> any VectorIndex
-  private var indexes: [Key: any VectorIndex] = [:]
+  private let configuration: AdaptiveConfiguration
+  private let directory: URL?
+  private var indexes: [Key: AdaptiveVectorIndex] = [:]
   /// Bumped by every write to a collection, so a build that raced a write knows to start over.
-  private var generations: [Int64: Int] = [:]
+  private var writes: [Int64: Int] = [:]
+  /// Indexes changed since they were last saved.
+  private var unsaved: Set<Key> = []
 
-  init(
-    repository: CollectionRepository,
-    makeIndex: @escaping @Sendable (_ dimension: Int, _ metric: VectorMetric) -> any VectorIndex
-  ) {
+  init(repository: CollectionRepository, configuration: AdaptiveConfiguration, directory: URL?) {
     self.repository = repository
-    self.makeIndex = makeIndex
+    self.configuration = configuration
+    self.directory = directory
   }
 
-  /// The index of `field`, built from the store if needed.
+  /// The index of `field`, restored or built if needed.
   func index(of field: VectorFieldSpec, in collection: CollectionRecord) async throws -> any VectorIndex {
     let key = Key(collectionID: collection.id, field: field.name)
     while true {
       if let index = indexes[key] { return index }
-      let generation = generations[collection.id, default: 0]
-      let stored = try await repository.vectors(field: field.name, of: collection)
-      let index = makeIndex(field.dimension, Self.metric(field.distance))
-      try index.upsert(contentsOf: stored.lazy.map { ($0.rowID, $0.vector) })
-      // A write landed while the vectors were read: read them again.
-      guard generations[collection.id, default: 0] == generation else { continue }
+      let before = writes[collection.id, default: 0]
+      let index = try await load(key, field: field, collection: collection)
+      // A write landed while loading: load again.
+      guard writes[collection.id, default: 0] == before else { continue }
       if let raced = indexes[key] { return raced }
       indexes[key] = index
       return index
     }
+  }
+
+  private func load(
+    _ key: Key,
+    field: VectorFieldSpec,
+    collection: CollectionRecord
+  ) async throws
+    -> AdaptiveVectorIndex
+  {
+    let metric = Self.metric(field.distance)
+    if let file = file(for: key), FileManager.default.fileExists(atPath: file.path) {
+      let generation = try await repository.generation(of: collection)
+      struct NeedsStoredVectors: Error {}
+      if let (index, outcome) = try? AdaptiveVectorIndex.restore(
+        from: file,
+        generation: generation,
+        dimension: field.dimension,
+        metric: metric,
+        configuration: configuration,
+        storedVectors: { () throws -> [(Int64, [Float])] in throw NeedsStoredVectors() }
+      ), outcome == .loaded {
+        return index
+      }
+    }
+    let (generation, stored) = try await repository.vectors(field: field.name, of: collection)
+    let index = AdaptiveVectorIndex(dimension: field.dimension, metric: metric, configuration: configuration)
+    try index.rebuild(from: stored.lazy.map { ($0.rowID, $0.vector) })
+    if let file = file(for: key) { try? index.save(to: file, generation: generation) }
+    return index
   }
 
   /// The number of vectors in each of the collection's indexes built so far.
@@ -52,9 +85,11 @@ actor CollectionIndexes {
 
   /// Applies committed writes to the indexes already built.
   func written(_ rows: [(rowID: Int64, vectors: [String: [Float]])], in collection: CollectionRecord) throws {
-    generations[collection.id, default: 0] += 1
+    writes[collection.id, default: 0] += 1
     for field in collection.schema.vectorFields {
-      guard let index = indexes[Key(collectionID: collection.id, field: field.name)] else { continue }
+      let key = Key(collectionID: collection.id, field: field.name)
+      guard let index = indexes[key] else { continue }
+      unsaved.insert(key)
       for row in rows {
         if let vector = row.vectors[field.name] {
           try index.upsert(vector, id: row.rowID)
@@ -67,17 +102,46 @@ actor CollectionIndexes {
 
   /// Applies committed deletions to the indexes already built.
   func removed(_ rowIDs: [Int64], in collection: CollectionRecord) {
-    generations[collection.id, default: 0] += 1
+    writes[collection.id, default: 0] += 1
     for field in collection.schema.vectorFields {
-      guard let index = indexes[Key(collectionID: collection.id, field: field.name)] else { continue }
+      let key = Key(collectionID: collection.id, field: field.name)
+      guard let index = indexes[key] else { continue }
+      unsaved.insert(key)
       for id in rowIDs { index.remove(id: id) }
     }
   }
 
-  /// Forgets a dropped (or overwritten) collection's indexes.
-  func dropped(_ collectionID: Int64) {
-    generations[collectionID, default: 0] += 1
-    indexes = indexes.filter { $0.key.collectionID != collectionID }
+  /// Forgets a dropped (or overwritten) collection's indexes and their files.
+  func dropped(_ collection: CollectionRecord) {
+    writes[collection.id, default: 0] += 1
+    for field in collection.schema.vectorFields {
+      let key = Key(collectionID: collection.id, field: field.name)
+      indexes[key] = nil
+      unsaved.remove(key)
+      if let file = file(for: key) { try? FileManager.default.removeItem(at: file) }
+    }
+  }
+
+  /// Saves every index changed since it was built or saved, under its collection's current
+  /// generation; called once writes have stopped (at shutdown).
+  func saveAll(logger: Logger) async {
+    for key in unsaved.sorted(by: { ($0.collectionID, $0.field) < ($1.collectionID, $1.field) }) {
+      guard let index = indexes[key], let file = file(for: key) else { continue }
+      do {
+        let generation = try await repository.generation(ofCollectionID: key.collectionID)
+        try index.save(to: file, generation: generation)
+        unsaved.remove(key)
+      } catch {
+        logger.error(
+          "saving a vector index failed",
+          metadata: ["file": "\(file.lastPathComponent)", "error": "\(error)"]
+        )
+      }
+    }
+  }
+
+  private func file(for key: Key) -> URL? {
+    directory?.appendingPathComponent("collection-\(key.collectionID)-\(key.field).hnsw")
   }
 
   static func metric(_ distance: VectorFieldSpec.Distance) -> VectorMetric {

@@ -1,6 +1,7 @@
 import Foundation
 import LoupeJobs
 import LoupeMedia
+import LoupeVectors
 
 /// What the application layer is told, by flags and the JSON config file (`--config`): where
 /// its data lives, what it may fetch and read, and the limits of its inputs and jobs. The HTTP
@@ -21,6 +22,8 @@ public struct ServiceConfiguration: Sendable {
   public var analyses = AnalysisGate.Limits.default
   /// What one app may queue (the config file's `jobs.max_unfinished_per_app`).
   public var admission = JobAdmission.Configuration()
+  /// When a collection's vector field moves from an exact scan to an HNSW graph (docs/vectors.md).
+  public var vectorIndex = AdaptiveConfiguration()
 
   public init(dataDirectory: URL) {
     self.dataDirectory = dataDirectory

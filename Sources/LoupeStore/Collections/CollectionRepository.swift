@@ -145,6 +145,7 @@ public struct CollectionRepository: Sendable {
         try Self.insertVectors(row.vectors, rowID: rowID, collectionID: collection.id, in: database)
         results.append(.success(WrittenRow(rowID: rowID, key: rowKey)))
       }
+      if results.contains(where: { (try? $0.get()) != nil }) { try Self.bump(collection.id, in: database) }
       return results
     }
   }
@@ -260,20 +261,41 @@ public struct CollectionRepository: Sendable {
           arguments: [collection.id, id]
         )
       }
+      if !ids.isEmpty { try Self.bump(collection.id, in: database) }
       return ids
     }
   }
 
-  /// Every stored vector of one field, to build its index from.
-  public func vectors(field: String, of collection: CollectionRecord) async throws -> [(rowID: Int64, vector: [Float])]
-  {
+  /// Every stored vector of one field, to build its index from, and the generation they are of.
+  public func vectors(
+    field: String,
+    of collection: CollectionRecord
+  ) async throws -> (generation: UInt64, vectors: [(rowID: Int64, vector: [Float])]) {
     try await database.pool.read { database in
-      try Row.fetchAll(
+      let vectors: [(rowID: Int64, vector: [Float])] = try Row.fetchAll(
         database,
         sql: "SELECT row_id, vector FROM collection_vector WHERE collection_id = ? AND field = ? ORDER BY row_id",
         arguments: [collection.id, field]
       ).map { ($0["row_id"], Self.floats($0["vector"])) }
+      return (try Self.generation(collection.id, in: database), vectors)
     }
+  }
+
+  /// The collection's generation: how many committed changes its rows have seen.
+  public func generation(of collection: CollectionRecord) async throws -> UInt64 {
+    try await generation(ofCollectionID: collection.id)
+  }
+
+  public func generation(ofCollectionID id: Int64) async throws -> UInt64 {
+    try await database.pool.read { try Self.generation(id, in: $0) }
+  }
+
+  private static func generation(_ id: Int64, in database: Database) throws -> UInt64 {
+    UInt64(try Int64.fetchOne(database, sql: "SELECT generation FROM collection WHERE id = ?", arguments: [id]) ?? 0)
+  }
+
+  private static func bump(_ id: Int64, in database: Database) throws {
+    try database.execute(sql: "UPDATE collection SET generation = generation + 1 WHERE id = ?", arguments: [id])
   }
 
   // MARK: Helpers

@@ -96,6 +96,13 @@ extension LoupeDatabase {
         )
       }
     }
+    migrator.registerMigration("v8: collection generations") { database in
+      // Bumped by every committed change to a collection's rows: a saved vector index names the
+      // generation it reflects, so a stale file is rebuilt instead of trusted.
+      try database.alter(table: "collection") { table in
+        table.add(column: "generation", .integer).notNull().defaults(to: 0)
+      }
+    }
     return migrator
   }
 }
