@@ -28,9 +28,11 @@ import Testing
     )
   }
 
+  /// Distinct 8-d vectors: the first component is the id.
   static func rows(_ ids: Range<Int>) -> [JSONValue] {
     ids.map { id in
-      .object(["id": .number(Double(id)), "v": .array((0..<8).map { .number(Double($0 == 0 ? id : ($0 * 7 + id * 13) % 31)) })])
+      let vector = (0..<8).map { JSONValue.number(Double($0 == 0 ? id : ($0 * 7 + id * 13) % 31)) }
+      return .object(["id": .number(Double(id)), "v": .array(vector)])
     }
   }
 
