@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoupeMedia
 import LoupeStore
 import LoupeVectors
 
@@ -56,21 +57,27 @@ actor CollectionIndexes {
     if let file = file(for: key), FileManager.default.fileExists(atPath: file.path) {
       let generation = try await repository.generation(of: collection)
       struct NeedsStoredVectors: Error {}
-      if let (index, outcome) = try? AdaptiveVectorIndex.restore(
-        from: file,
-        generation: generation,
-        dimension: field.dimension,
-        metric: metric,
-        configuration: configuration,
-        storedVectors: { () throws -> [(Int64, [Float])] in throw NeedsStoredVectors() }
-      ), outcome == .loaded {
-        return index
+      let configuration = configuration
+      let restored = try? await offCooperativePool {
+        try AdaptiveVectorIndex.restore(
+          from: file,
+          generation: generation,
+          dimension: field.dimension,
+          metric: metric,
+          configuration: configuration,
+          storedVectors: { () throws -> [(Int64, [Float])] in throw NeedsStoredVectors() }
+        )
       }
+      if let (index, outcome) = restored, outcome == .loaded { return index }
     }
     let (generation, stored) = try await repository.vectors(field: field.name, of: collection)
     let index = AdaptiveVectorIndex(dimension: field.dimension, metric: metric, configuration: configuration)
-    try index.rebuild(from: stored.lazy.map { ($0.rowID, $0.vector) })
-    if let file = file(for: key) { try? index.save(to: file, generation: generation) }
+    let file = file(for: key)
+    // A graph over many vectors takes minutes of CPU: not on the cooperative threads.
+    try await offCooperativePool {
+      try index.rebuild(from: stored.lazy.map { ($0.rowID, $0.vector) })
+      if let file { try? index.save(to: file, generation: generation) }
+    }
     return index
   }
 
