@@ -103,13 +103,7 @@ public struct CollectionRepository: Sendable {
         case .text(let value): key = value
         case .automatic: key = nil
         }
-        let existing = try key.flatMap {
-          try Int64.fetchOne(
-            database,
-            sql: "SELECT row_id FROM collection_row WHERE collection_id = ? AND key = ?",
-            arguments: [collection.id, $0]
-          )
-        }
+        let existing = try key.flatMap { try Self.rowID(key: $0, collectionID: collection.id, in: database) }
         if let existing {
           guard upsert, let key else {
             results.append(.failure(.duplicateKey(key ?? "")))
@@ -151,28 +145,15 @@ public struct CollectionRepository: Sendable {
   }
 
   /// The rows with these primary keys (as text), in the order asked; missing keys are skipped.
-  public func rows(
-    keys: [String],
-    in collection: CollectionRecord,
-    withVectors: Bool
-  ) async throws -> [CollectionRow] {
-    try await database.pool.read { database in
-      try keys.compactMap { key in
-        try Row.fetchOne(
-          database,
-          sql: "SELECT row_id, key, fields FROM collection_row WHERE collection_id = ? AND key = ?",
-          arguments: [collection.id, key]
-        )
-      }.map { try Self.row($0, collectionID: collection.id, withVectors: withVectors, in: database) }
+  public func rows(keys: [String], in collection: CollectionRecord, withVectors: Bool) async throws -> [CollectionRow] {
+    let ids = try await database.pool.read { database in
+      try keys.compactMap { try Self.rowID(key: $0, collectionID: collection.id, in: database) }
     }
+    return try await rows(ids: ids, in: collection, withVectors: withVectors)
   }
 
   /// The rows with these ids, in the order asked; missing ids are skipped.
-  public func rows(
-    ids: [Int64],
-    in collection: CollectionRecord,
-    withVectors: Bool
-  ) async throws -> [CollectionRow] {
+  public func rows(ids: [Int64], in collection: CollectionRecord, withVectors: Bool) async throws -> [CollectionRow] {
     try await database.pool.read { database in
       try ids.compactMap { id in
         try Row.fetchOne(
@@ -208,13 +189,20 @@ public struct CollectionRepository: Sendable {
   /// The ids of the rows matching `filter`.
   public func rowIDs(of collection: CollectionRecord, matching filter: RowFilter) async throws -> [Int64] {
     let (condition, arguments) = Self.sql(filter)
-    return try await database.pool.read { database in
-      try Int64.fetchAll(
-        database,
-        sql: "SELECT row_id FROM collection_row WHERE collection_id = ? AND \(condition)",
-        arguments: [collection.id] + arguments
-      )
-    }
+    return try await database.pool.read { try Self.rowIDs(collection.id, condition, arguments, in: $0) }
+  }
+
+  private static func rowIDs(
+    _ collectionID: Int64,
+    _ condition: String,
+    _ arguments: StatementArguments,
+    in database: Database
+  ) throws -> [Int64] {
+    try Int64.fetchAll(
+      database,
+      sql: "SELECT row_id FROM collection_row WHERE collection_id = ? AND \(condition)",
+      arguments: [collectionID] + arguments
+    )
   }
 
   public func count(of collection: CollectionRecord, filter: RowFilter? = nil) async throws -> Int {
@@ -237,24 +225,9 @@ public struct CollectionRepository: Sendable {
   ) async throws -> [Int64] {
     let (condition, arguments) = Self.sql(filter)
     return try await database.pool.write { database in
-      var ids: [Int64] = []
-      if let keys {
-        for key in keys {
-          if let id = try Int64.fetchOne(
-            database,
-            sql: "SELECT row_id FROM collection_row WHERE collection_id = ? AND key = ?",
-            arguments: [collection.id, key]
-          ) {
-            ids.append(id)
-          }
-        }
-      } else {
-        ids = try Int64.fetchAll(
-          database,
-          sql: "SELECT row_id FROM collection_row WHERE collection_id = ? AND \(condition)",
-          arguments: [collection.id] + arguments
-        )
-      }
+      let ids =
+        try keys?.compactMap { try Self.rowID(key: $0, collectionID: collection.id, in: database) }
+        ?? Self.rowIDs(collection.id, condition, arguments, in: database)
       for id in ids {
         try database.execute(
           sql: "DELETE FROM collection_row WHERE collection_id = ? AND row_id = ?",
@@ -306,6 +279,14 @@ public struct CollectionRepository: Sendable {
       sql: "SELECT * FROM collection WHERE project_id = ? AND name = ?",
       arguments: [projectID, name]
     ).map(CollectionRecord.init(row:))
+  }
+
+  private static func rowID(key: String, collectionID: Int64, in database: Database) throws -> Int64? {
+    try Int64.fetchOne(
+      database,
+      sql: "SELECT row_id FROM collection_row WHERE collection_id = ? AND key = ?",
+      arguments: [collectionID, key]
+    )
   }
 
   private static func insertVectors(
