@@ -10,6 +10,12 @@ public struct Hypernym: Sendable, Equatable {
   /// The ancestor's shortest distance from WordNet's root ("entity" is 0), so that the vague top
   /// of the tree ("object", "whole") can be left out.
   public var depth: Int
+
+  public init(name: String, distance: Int, depth: Int) {
+    self.name = name
+    self.distance = distance
+    self.depth = depth
+  }
 }
 
 extension LabelSet {
