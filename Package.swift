@@ -59,7 +59,9 @@ let package = Package(
     .target(
       name: "LoupeVision",
       dependencies: ["LoupeRuntime", "LoupeMedia"],
-      resources: [.copy("Labels/imagenet_zh.txt"), .copy("Labels/coco_zh.txt")]
+      resources: [
+        .copy("Labels/imagenet_zh.txt"), .copy("Labels/coco_zh.txt"), .copy("Labels/imagenet_hypernyms.txt"),
+      ]
     ),
     .target(name: "LoupeAnalysis", dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"]),
     .target(

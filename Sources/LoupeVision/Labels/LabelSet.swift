@@ -58,12 +58,14 @@ public struct LabelSet: Sendable, Equatable {
 public enum LabelSetError: Error, Equatable, CustomStringConvertible {
   case misalignedTable(language: Language, lines: Int, expected: Int)
   case missingTable(String)
+  case malformedTable(String, line: String)
 
   public var description: String {
     switch self {
     case .misalignedTable(let language, let lines, let expected):
       "the \(language.rawValue) label table has \(lines) lines; the English table has \(expected)"
     case .missingTable(let name): "the label table \(name).txt is missing from Loupe's resources"
+    case .malformedTable(let name, let line): "the label table \(name).txt has a malformed entry: \(line)"
     }
   }
 }
