@@ -104,18 +104,16 @@ import Testing
     #expect(SeamlessBlending().blend(shifted, into: image, mask: full) == shifted)
   }
 
-  @Test func aThreeHundredPixelRegionSolvesQuickly() throws {
+  /// A large region, where a plain relaxation would stop far from the solution after any
+  /// practical number of sweeps: the multigrid solve still reproduces the source's gradients.
+  /// (How fast it is belongs to the benchmarks, not to a timed test.)
+  @Test func aThreeHundredPixelRegionKeepsTheSourcesGradients() throws {
     let target = FloatImage(try ProcessingFixtures.photo("skimage/data/astronaut.png", side: 320))
     let source = FloatImage(try ProcessingFixtures.photo("skimage/data/chelsea.png", side: 320))
     let square = ProcessingFixtures.mask(width: 320, height: 320) { x, y in
       (10..<310).contains(x) && (10..<310).contains(y) ? 1 : 0
     }
-    let clock = ContinuousClock()
-    var blended: FloatImage?
-    let elapsed = clock.measure { blended = SeamlessBlending().blend(source, into: target, mask: square) }
-    print("SeamlessBlending 300×300 region: \(elapsed)")
-    #expect(elapsed < .seconds(10))
-    let result = try #require(blended)
+    let result = try #require(SeamlessBlending().blend(source, into: target, mask: square))
     for y in stride(from: 20, to: 300, by: 37) {
       for x in stride(from: 20, to: 300, by: 41) {
         #expect(abs(Self.laplacian(result, x, y, 1) - Self.laplacian(source, x, y, 1)) < 0.1)
