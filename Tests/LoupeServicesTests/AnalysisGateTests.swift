@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 import Testing
 
 @testable import LoupeServices
@@ -38,14 +39,14 @@ import Testing
   /// the cooperative pool.
   @Test func admittedWorkRunsOnTheAnalysisThreads() async throws {
     let gate = AnalysisGate(limits: .init(running: 2, waiting: 0))
-    #expect(!AnalysisExecutor.isCurrent)
-    #expect(try await gate.run { AnalysisExecutor.isCurrent })
+    #expect(!OffPoolExecutor.isCurrent)
+    #expect(try await gate.run { OffPoolExecutor.isCurrent })
     #expect(try await gate.run { await Self.nested() })
-    #expect(!AnalysisExecutor.isCurrent)
+    #expect(!OffPoolExecutor.isCurrent)
   }
 
   static func nested() async -> Bool {
     await Task.yield()
-    return AnalysisExecutor.isCurrent
+    return OffPoolExecutor.isCurrent
   }
 }

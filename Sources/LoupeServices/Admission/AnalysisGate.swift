@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 import Synchronization
 
 /// Admission control and a thread pool of their own for the synchronous analyses (image actions,
@@ -7,7 +8,7 @@ import Synchronization
 /// At most `limits.running` analyses run at once and at most `limits.waiting` wait for a turn;
 /// a request beyond that is refused at once with `ServiceError.busy` instead of queuing without
 /// bound, so load beyond capacity costs a refusal, not memory. An admitted analysis runs with
-/// `AnalysisExecutor` as its task executor: its decoding and pixel arithmetic happen on that
+/// an `OffPoolExecutor` as its task executor: its decoding and pixel arithmetic happen on that
 /// executor's threads, never on Swift's cooperative pool, which stays free for `/healthz`, job
 /// polling and the other requests.
 public final class AnalysisGate: Sendable {
@@ -37,7 +38,7 @@ public final class AnalysisGate: Sendable {
 
   public let limits: Limits
   private let state = Mutex(State())
-  private let executor = AnalysisExecutor()
+  private let executor = OffPoolExecutor(label: "loupe.analysis")
 
   public init(limits: Limits = .default) {
     self.limits = limits

@@ -17,6 +17,14 @@ import Testing
   static let longerSide = 1024
 
   @Test func editedCopiesFindTheirOriginal() async throws {
+    // Hundreds of decodes, crops and re-encodings: off the cooperative threads the rest of the
+    // suite needs.
+    try await withTaskExecutorPreference(OffPoolExecutor(label: "visual-robustness-test")) {
+      try await check()
+    }
+  }
+
+  private func check() async throws {
     let distractorCount = ProcessInfo.processInfo.environment["LOUPE_VISUAL_DISTRACTORS"].flatMap(Int.init) ?? 200
     let gallery = try GalleryPaths.load()
     let tagger = try await ImageTagger.live(
