@@ -107,6 +107,9 @@ public struct CollectionActions: Sendable {
         parsed[index] = input
       } catch let error as ServiceError {
         errors[index] = error.description
+      } catch let error as InputError {
+        // A source that is not a usable URL (an unsupported scheme, a malformed data URI).
+        errors[index] = error.description
       }
     }
     for spec in schema.vectorFields {

@@ -30,13 +30,14 @@ import Testing
         let body = """
           {"rows": [{"image_uri": "\(images)/chelsea.png", "kind": "cat"}, {"image_uri": "\(images)/missing.png"},
             {"image_uri": "\(images)/coffee.png", "kind": "drink"}, {"image_uri": "\(images)/not-an-image.png"},
-            {"image_uri": "\(images)/astronaut.png", "kind": "person", "colour": "white"}, {"id": 7}]}
+            {"image_uri": "\(images)/astronaut.png", "kind": "person", "colour": "white"}, {"id": 7},
+            {"image_uri": "ftp://example.org/a.png"}]}
           """
         let inserted = try await server.keyed(.POST, "/v1/collections/image_items/rows", key: key, body: body)
         #expect(inserted.status == 200 && inserted.json["inserted"] as? Int == 3)
         #expect(inserted.json["ids"] as? [Int] == [1, 2, 7])
         let errors = try #require(inserted.json["errors"] as? [[String: Any]])
-        #expect(errors.compactMap { $0["index"] as? Int } == [1, 3, 4])
+        #expect(errors.compactMap { $0["index"] as? Int } == [1, 3, 4, 6])
         #expect((errors[2]["message"] as? String)?.contains("colour") == true)
 
         let search = try await server.keyed(
