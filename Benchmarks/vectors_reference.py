@@ -7,7 +7,7 @@ does, and prints one JSON object: {"versions": {...}, "rows": [{index, build_s, 
 p99_ms, recall, queries}]}; build_s and rss_mb are null on the rows that reuse a build.
 
 usage: vectors_reference.py --vectors v.f32 --queries q.f32 --truth t.i64 --dimension 512 --k 10
-       --m 16 --ef-construction 100 --ef-search 64,128 --threads 2 --scan-queries 200
+       --m 16 --ef-construction 100 --ef-search 64,128,256 --threads 2 --scan-queries 200
 """
 
 import argparse
@@ -115,7 +115,7 @@ def main():
     for name, default in (("--dimension", 512), ("--k", 10), ("--m", 16), ("--ef-construction", 100),
                           ("--threads", 2), ("--scan-queries", 200)):
         parser.add_argument(name, type=int, default=default)
-    parser.add_argument("--ef-search", default="64,128", help="comma separated, one row each")
+    parser.add_argument("--ef-search", default="64,128,256", help="comma separated, one row each")
     args = parser.parse_args()
     args.ef_search = [int(value) for value in args.ef_search.split(",")]
 

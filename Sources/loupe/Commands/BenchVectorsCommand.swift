@@ -21,7 +21,7 @@ struct BenchVectorsCommand: AsyncParsableCommand {
   @Option(help: "Results per query (recall@k).") var k = 10
   @Option(help: "HNSW links per node (M).") var m = HNSWParameters().m
   @Option(help: "HNSW efConstruction.") var efConstruction = HNSWParameters().efConstruction
-  @Option(help: "HNSW efSearch values, comma separated (one row each, one build).") var efSearch = "64,128"
+  @Option(help: "HNSW efSearch values, comma separated (one row each, one build).") var efSearch = "64,128,256"
   @Option(help: "Threads for building indexes and the exact ground truth.") var threads = ProcessInfo.processInfo
     .activeProcessorCount
   @Flag(help: "Skip the Python hnswlib and faiss references.") var skipReference = false
@@ -64,6 +64,9 @@ struct BenchVectorsCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         try runOne(kind: kind, size: size, folder: folder)
         print("(\(kind.rawValue) \(size): whole run \(format(seconds(ContinuousClock.now - start), 0)) s)\n")
+        // Into a file or pipe stdout is fully buffered; a 1M run takes most of an hour, and each
+        // table should be readable as soon as it is measured.
+        fflush(nil)
       }
     }
   }
