@@ -18,6 +18,13 @@ import Testing
     return (graph, exact, data.make(100))
   }()
 
+  @Test func largeGraphsSearchWithADoubledCandidateList() {
+    let parameters = HNSWParameters(efSearch: 128, largeGraphThreshold: 250_000)
+    #expect(parameters.ef(forCount: 20_000) == 128)
+    #expect(parameters.ef(forCount: 250_000) == 128)
+    #expect(parameters.ef(forCount: 1_000_000) == 256)
+  }
+
   @Test func recallAtTenIsAtLeast95PercentOn20kClusteredVectors() throws {
     let (graph, exact, queries) = Self.shared
     #expect(graph.count == 20_000)

@@ -12,6 +12,10 @@ public struct HNSWParameters: Sendable, Equatable {
   /// between latency and recall. 128 measured recall@10 0.995 at 100k clustered 512-d vectors
   /// and 0.91 at 1M, in about 0.3 and 0.5 ms (docs/vectors.md); 64 loses 4 and 12 points.
   public var efSearch: Int
+  /// Graphs holding more than this many vectors search with twice `efSearch`: at a fixed ef,
+  /// recall falls as a graph grows (128: 0.995 at 100k, 0.89 at 1M clustered), and doubling it
+  /// brought 1M back to 0.954 for about 0.1 ms more (docs/vectors.md).
+  public var largeGraphThreshold: Int
   /// A filter that allows at most this many ids is answered by computing their exact distances
   /// (cost proportional to the candidates, full recall) instead of a filtered graph walk, whose
   /// cost grows as the filter gets more selective.
@@ -25,6 +29,7 @@ public struct HNSWParameters: Sendable, Equatable {
     m: Int = 16,
     efConstruction: Int = 100,
     efSearch: Int = 128,
+    largeGraphThreshold: Int = 250_000,
     exactFilterLimit: Int = 20_000,
     buildThreads: Int = ProcessInfo.processInfo.activeProcessorCount,
     seed: Int = 100
@@ -32,8 +37,14 @@ public struct HNSWParameters: Sendable, Equatable {
     self.m = m
     self.efConstruction = efConstruction
     self.efSearch = efSearch
+    self.largeGraphThreshold = largeGraphThreshold
     self.exactFilterLimit = exactFilterLimit
     self.buildThreads = buildThreads
     self.seed = seed
+  }
+
+  /// The candidate-list size a search of a graph of `count` vectors uses.
+  public func ef(forCount count: Int) -> Int {
+    count > largeGraphThreshold ? 2 * efSearch : efSearch
   }
 }

@@ -98,7 +98,7 @@ public final class HNSWVectorIndex: VectorIndex, @unchecked Sendable {
   }
 
   public func search(_ query: [Float], limit: Int, allowing filter: VectorFilter?) throws -> [VectorMatch] {
-    try search(query, limit: limit, allowing: filter, ef: parameters.efSearch)
+    try search(query, limit: limit, allowing: filter, ef: parameters.ef(forCount: count))
   }
 
   /// Searches with an explicit candidate-list size instead of `parameters.efSearch`.
