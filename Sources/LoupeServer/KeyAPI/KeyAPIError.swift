@@ -38,10 +38,6 @@ public struct KeyAPIError: Error, Equatable, Sendable, CustomStringConvertible {
     KeyAPIError(status: .badRequest, code: "VALIDATION_ERROR", message: message)
   }
 
-  public static func conflict(_ code: String, _ message: String) -> KeyAPIError {
-    KeyAPIError(status: .conflict, code: code, message: message)
-  }
-
   /// 501: a part of the AI-Mage Search API that Loupe does not serve yet.
   public static func notImplemented(_ what: String) -> KeyAPIError {
     KeyAPIError(status: .notImplemented, code: "NOT_IMPLEMENTED", message: "\(what) is not implemented by this server")
