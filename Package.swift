@@ -171,7 +171,11 @@ let package = Package(
         "LoupeStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .testTarget(name: "LoupeVectorsTests", dependencies: ["LoupeVectors"]),
+    .testTarget(
+      name: "LoupeVectorsTests",
+      dependencies: ["LoupeVectors", "LoupeTestSupport"],
+      swiftSettings: openVINOSwiftSettings
+    ),
     .testTarget(
       name: "LoupeJobsTests",
       dependencies: [

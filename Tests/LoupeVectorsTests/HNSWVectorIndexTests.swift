@@ -1,3 +1,4 @@
+import LoupeTestSupport
 import LoupeVectors
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
 
   @Test func smallCandidateSetsAreScannedExactly() throws {
     let (graph, exact, queries) = Self.shared
-    var generator = SplitMix64(state: 22)
+    var generator = SplitMix64(seed: 22)
     let candidates = VectorFilter.ids(Set((0..<800).map { _ in Int64(generator.next() % 20_000) }))
     for query in queries.prefix(20) {
       let found = try graph.search(query, limit: 10, allowing: candidates)

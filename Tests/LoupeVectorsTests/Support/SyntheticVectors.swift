@@ -1,24 +1,10 @@
 import Foundation
+import LoupeTestSupport
 import LoupeVectors
 
-/// A small, fast, seedable generator, so every test run sees the same vectors.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A standard normal sample (Box–Muller).
-  mutating func gaussian() -> Float {
-    let u = Double(next() >> 11 | 1) / Double(1 << 53)
-    let v = Double(next() >> 11) / Double(1 << 53)
-    return Float((-2 * log(u)).squareRoot() * cos(2 * Double.pi * v))
-  }
+extension SplitMix64 {
+  /// A standard normal sample as a `Float`.
+  mutating func gaussian() -> Float { Float(nextGaussian()) }
 }
 
 /// Vectors shaped like embeddings: points scattered around a few hundred random directions.
@@ -31,7 +17,7 @@ struct ClusteredVectors {
   init(dimension: Int, clusters: Int, spread: Float = 0.04, seed: UInt64) {
     self.dimension = dimension
     self.spread = spread
-    generator = SplitMix64(state: seed)
+    generator = SplitMix64(seed: seed)
     var centres: [[Float]] = []
     for _ in 0..<clusters {
       var centre = (0..<dimension).map { _ in Float(0) }
@@ -54,7 +40,7 @@ struct ClusteredVectors {
 
 /// Vectors with independent normal components: no structure for a graph to exploit.
 func randomVectors(_ count: Int, dimension: Int, seed: UInt64) -> [[Float]] {
-  var generator = SplitMix64(state: seed)
+  var generator = SplitMix64(seed: seed)
   return (0..<count).map { _ in (0..<dimension).map { _ in generator.gaussian() } }
 }
 
