@@ -48,13 +48,15 @@ public struct ImageTagger: Sendable {
     )
   }
 
-  public func tag(_ image: PixelBuffer) async throws -> ImageTagging {
+  /// Tags `image` and, with `withEmbedding` (the default), places it in the semantic space. The
+  /// embedding costs a second classifier run (the image's centre), which tags alone do not need.
+  public func tag(_ image: PixelBuffer, withEmbedding: Bool = true) async throws -> ImageTagging {
     let classification: Classification
-    let centre: Classification
+    let centre: Classification?
     let objects: [DetectedObject]
     do {
       async let classified = classifier.classify(image)
-      async let centreClassified = classifier.classify(Self.centre(of: image))
+      async let centreClassified = withEmbedding ? classifier.classify(Self.centre(of: image)) : nil
       async let detected = detector.detect(in: image)
       (classification, centre, objects) = try await (classified, centreClassified, detected)
     } catch {
@@ -71,12 +73,14 @@ public struct ImageTagger: Sendable {
     let cocoScores = vocabulary.coco.identifiers.map { bestObject[$0] ?? 0 }
     return ImageTagging(
       tags: tags,
-      embedding: embedding(
-        classification: classification,
-        centre: centre,
-        objects: bestObject,
-        monochrome: Colourfulness.isMonochrome(image)
-      ),
+      embedding: centre.flatMap {
+        embedding(
+          classification: classification,
+          centre: $0,
+          objects: bestObject,
+          monochrome: Colourfulness.isMonochrome(image)
+        )
+      },
       labelScores: classification.probabilities + cocoScores
     )
   }

@@ -33,7 +33,7 @@ public struct LiveImageAnalysis: ImageAnalysisService {
     case .ageRange:
       return .ageRange(try await faces.ageRange(of: image))
     case .tags(let options):
-      let tagging = try await tagger.tag(image)
+      let tagging = try await tagger.tag(image, withEmbedding: options.includeEmbedding)
       if options.includeEmbedding && tagging.embedding == nil {
         throw AnalysisError.modelFailure("no concept in the image carried weight for an embedding")
       }
@@ -42,7 +42,9 @@ public struct LiveImageAnalysis: ImageAnalysisService {
         embedding: options.includeEmbedding ? tagging.embedding : nil
       )
     case .tagger(let threshold, let language):
-      return .tagger(tagger.caption(of: try await tagger.tag(image), threshold: threshold, in: language))
+      return .tagger(
+        tagger.caption(of: try await tagger.tag(image, withEmbedding: false), threshold: threshold, in: language)
+      )
     }
   }
 }
