@@ -32,4 +32,5 @@ extension ServerFixtures {
 extension ServerFixtures {
   /// The live embeddings, sharing the live image models.
   static let liveEmbeddings = Task { LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger) }
+  static let liveClips = Task { LiveClipAnalysis(tagger: try await liveAnalysis.value.tagger) }
 }
