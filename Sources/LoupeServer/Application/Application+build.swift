@@ -70,6 +70,7 @@ public func buildApplication(
   let origin = PublicOrigin(configured: services.configuration.library.publicBaseURL)
   LibraryVideoRoutes(media: services.media, origin: origin, maxJSONDepth: maxJSONDepth).add(to: v0)
   LibraryClipRoutes(media: services.media, origin: origin, maxJSONDepth: maxJSONDepth).add(to: v0)
+  LibraryCharacterRoutes(media: services.media, origin: origin, maxJSONDepth: maxJSONDepth).add(to: v0)
   let keyed = keyGroup("v1", bodyLimit: limits.maxBlobBytes)
   EmbeddingRoutes(embeddings: services.embeddings, maxJSONDepth: maxJSONDepth).add(to: keyed)
   CollectionRoutes(collections: services.collections, maxJSONDepth: maxJSONDepth).add(to: keyed)

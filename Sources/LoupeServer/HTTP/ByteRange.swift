@@ -17,7 +17,7 @@ struct ByteRange: Equatable {
       return ByteRange(lower: max(0, size - suffix), upper: size - 1)
     }
     guard let lower = Int(parts[0]), lower >= 0 else { return nil }
-    let upper = parts[1].isEmpty ? size - 1 : Int(parts[1])
+    let upper = parts[1].isEmpty ? Int.max : Int(parts[1])
     guard let upper, upper >= lower else { return nil }
     guard lower < size else { throw Unsatisfiable() }
     return ByteRange(lower: lower, upper: min(upper, size - 1))

@@ -167,6 +167,8 @@ struct SearchClipsPayload: Encodable {
 /// `ClipDetail`.
 struct ClipDetailPayload: Encodable {
   var clip: LibraryClip
+  /// `ClipCharacter`s: `{"id", "name"}`.
+  var characters: [[String: String]]
   var thumbnailURL: String
 
   func encode(to encoder: any Encoder) throws {
@@ -181,7 +183,7 @@ struct ClipDetailPayload: Encodable {
     try container.encode(clip.description, forKey: .description)
     try container.encode(Self.object(clip.tags), forKey: .tags)
     try container.encode(Self.object(clip.aiTags), forKey: .aiTags)
-    try container.encode([String](), forKey: .characters)
+    try container.encode(characters, forKey: .characters)
     try container.encode(thumbnailURL, forKey: .thumbnailURL)
     try container.encode(RFC3339Time.string(from: clip.createdAt), forKey: .createdAt)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LoupeAnalysis
 import LoupeServices
 import LoupeStore
 
@@ -70,7 +71,7 @@ struct LibraryClipRoutes {
   func add(to group: RouterGroup<KeyRequestContext>) {
     group.get("clips/:id") { request, context in
       let clip = try await media.clip(id: try context.parameters.require("id"), visibleTo: visible(context))
-      return try KeyAPIResponse.json(ClipDetailPayload(clip: clip, thumbnailURL: try thumbnailURL(clip, request)))
+      return try KeyAPIResponse.json(try await detail(clip, request))
     }
     group.put("clips/:id") { request, context in
       try context.requireWritable()
@@ -80,7 +81,7 @@ struct LibraryClipRoutes {
         with: body.edit,
         visibleTo: visible(context)
       )
-      return try KeyAPIResponse.json(ClipDetailPayload(clip: clip, thumbnailURL: try thumbnailURL(clip, request)))
+      return try KeyAPIResponse.json(try await detail(clip, request))
     }
     group.post("search/clips") { request, context in
       let body = try JSONBody.decode(SearchRequest.self, from: context.rawBody, maxDepth: maxJSONDepth)
@@ -88,6 +89,7 @@ struct LibraryClipRoutes {
       let query = try await searchQuery(body, projectID: project.id)
       let result = try await media.search(query)
       let videos = try await media.repository.videos(ids: Set(result.hits.map(\.clip.videoID)))
+      let names = try await characterNames(project.id)
       let clips = try result.hits.map { hit in
         let video = videos[hit.clip.videoID]
         let labels = (ClipDetailPayload.object(hit.clip.aiTags)?.stringArray(forKey: "labels")) ?? []
@@ -104,7 +106,7 @@ struct LibraryClipRoutes {
           season: video?.season,
           episode: video?.episode,
           tags: labels,
-          characters: []
+          characters: hit.clip.effectiveCharacterIDs.compactMap { names[$0] }
         )
       }
       return try KeyAPIResponse.json(
@@ -112,7 +114,7 @@ struct LibraryClipRoutes {
           clips: clips,
           totalAvailable: result.totalAvailable,
           ranking: result.ranking.rawValue,
-          matchedCharacters: [],
+          matchedCharacters: result.matchedCharacters.map { ["id": $0.id, "name": $0.name] },
           page: query.page,
           pageSize: query.pageSize
         )
@@ -145,11 +147,20 @@ struct LibraryClipRoutes {
       }
       query.screenshot = try await media.decodeScreenshot(bytes)
     }
-    for (name, value) in [
-      ("include_characters", body.includeCharacters.map { _ in "" }), ("object_size", body.objectSize),
-      ("scene_type", body.sceneType),
-    ] where value != nil {
-      throw KeyAPIError.notImplemented("the \(name) filter")
+    query.includeCharacters = body.includeCharacters ?? []
+    if let size = body.objectSize {
+      guard let parsed = ShotSize(rawValue: size.lowercased()) else {
+        throw KeyAPIError.validation(
+          "object_size must be one of \(ShotSize.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
+      }
+      query.objectSize = parsed
+    }
+    if let scene = body.sceneType {
+      guard ["normal", "opening", "ending"].contains(scene.lowercased()) else {
+        throw KeyAPIError.validation("scene_type must be normal, opening or ending")
+      }
+      query.sceneType = scene.lowercased()
     }
     let hasText = !(query.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     if query.mode != .semantic && !hasText {
@@ -165,6 +176,21 @@ struct LibraryClipRoutes {
       payload = payload[payload.index(after: comma)...]
     }
     return Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters)
+  }
+
+  private func detail(_ clip: LibraryClip, _ request: Request) async throws -> ClipDetailPayload {
+    let names = try await characterNames(clip.projectID)
+    return ClipDetailPayload(
+      clip: clip,
+      characters: clip.effectiveCharacterIDs.compactMap { id in names[id].map { ["id": id, "name": $0] } },
+      thumbnailURL: try thumbnailURL(clip, request)
+    )
+  }
+
+  private func characterNames(_ projectID: String) async throws -> [String: String] {
+    Dictionary(
+      uniqueKeysWithValues: try await media.repository.characters(projectID: projectID).map { ($0.id, $0.name) }
+    )
   }
 
   private func thumbnailURL(_ clip: LibraryClip, _ request: Request) throws -> String {

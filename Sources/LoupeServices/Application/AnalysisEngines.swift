@@ -1,5 +1,6 @@
 import LoupeAnalysis
 import LoupeRuntime
+import LoupeVision
 
 /// The engines behind the services: the live models, or fixed values in tests of the layers
 /// above them. Live engines load every model through the process-wide `ModelCache`, so a model
@@ -48,7 +49,10 @@ public struct AnalysisEngines: Sendable {
         renderer: FaceFusionRenderer()
       ),
       embeddings: LiveEmbeddingService(tagger: images.tagger),
-      clips: LiveClipAnalysis(tagger: images.tagger)
+      clips: LiveClipAnalysis(
+        tagger: images.tagger,
+        faces: try FaceAnalyzer.live(dependencies: dependencies, options: options)
+      )
     )
   }
 }

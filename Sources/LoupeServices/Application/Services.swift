@@ -153,6 +153,7 @@ public struct Services: Sendable {
         ),
         decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers)
       )
+      handlers[CharacterMatchHandler.jobKind] = CharacterMatchHandler(repository: media.repository)
       handlers[ReferenceImageEmbeddingHandler.jobKind] = ReferenceImageEmbeddingHandler(
         repository: media.repository,
         files: media.files,

@@ -1,3 +1,4 @@
+import LoupeAnalysis
 import LoupeMedia
 
 /// What the library reads from a clip's keyframe: the seam the live models and test doubles
@@ -10,17 +11,22 @@ public protocol ClipAnalysisService: Sendable {
   func visualVector(of image: PixelBuffer) async throws -> [Float]
 }
 
-/// A keyframe's tags and vectors.
+/// A keyframe's tags, vectors, faces and shot size.
 public struct ClipAnalysis: Sendable, Equatable {
   /// English labels, best first.
   public var labels: [String]
   /// `nil` when the frame shows nothing the semantic space can place it by.
   public var semantic: [Float]?
   public var visual: [Float]
+  /// The identity vectors (512-d) of the faces found, largest first.
+  public var faces: [[Float]]
+  public var shotSize: ShotSize?
 
-  public init(labels: [String], semantic: [Float]?, visual: [Float]) {
+  public init(labels: [String], semantic: [Float]?, visual: [Float], faces: [[Float]] = [], shotSize: ShotSize? = nil) {
     self.labels = labels
     self.semantic = semantic
     self.visual = visual
+    self.faces = faces
+    self.shotSize = shotSize
   }
 }

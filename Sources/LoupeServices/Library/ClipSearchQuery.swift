@@ -1,3 +1,4 @@
+import LoupeAnalysis
 import LoupeMedia
 import LoupeStore
 
@@ -23,6 +24,11 @@ public struct ClipSearchQuery: Sendable {
   public var subtitleExactMatch = false
   public var videoIDs: [String]?
   public var season: Int?
+  /// Characters every clip must show (ids).
+  public var includeCharacters: [String] = []
+  public var objectSize: ShotSize?
+  /// `normal`, `opening` or `ending`.
+  public var sceneType: String?
   public var page = 1
   public var pageSize = 20
 
@@ -46,4 +52,6 @@ public struct ClipSearchResult: Sendable {
   public var ranking: Ranking
   public var hits: [Hit]
   public var totalAvailable: Int
+  /// Characters named in the query, applied as a filter.
+  public var matchedCharacters: [CharacterRecord] = []
 }

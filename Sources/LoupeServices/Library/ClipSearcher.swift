@@ -22,9 +22,10 @@ struct ClipSearcher: Sendable {
 
   func search(
     _ query: ClipSearchQuery,
-    referenceVectors: [[Float]]
+    referenceVectors: [[Float]],
+    requiredCharacters: Set<String> = []
   ) async throws -> ClipSearchResult {
-    let clips = try await allowedClips(query)
+    let clips = try await allowedClips(query).filter { requiredCharacters.isSubset(of: $0.effectiveCharacterIDs) }
     let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     var ranked: [(clip: LibraryClip, score: Double)]
     var ranking: ClipSearchResult.Ranking
@@ -113,6 +114,8 @@ struct ClipSearcher: Sendable {
     let videos = try await repository.videos(ids: Set(clips.map(\.videoID)))
     if let ids = query.videoIDs { clips = clips.filter { ids.contains($0.videoID) } }
     if let season = query.season { clips = clips.filter { videos[$0.videoID]?.season == season } }
+    if let size = query.objectSize { clips = clips.filter { $0.shotSize == size.rawValue } }
+    if let scene = query.sceneType { clips = clips.filter { $0.sceneType == scene } }
     return clips.sorted {
       let a = videos[$0.videoID], b = videos[$1.videoID]
       let keyA = (a?.season ?? Int.max, a?.episode ?? Int.max, a?.createdAt ?? .distantPast)

@@ -254,10 +254,11 @@ public struct LibraryActions: Sendable {
     if let description = edit.description { clip.description = description }
     if let tags = edit.tags { clip.tags = tags }
     if let characterIDs = edit.characterIDs {
-      guard characterIDs.isEmpty else {
-        throw LibraryFailure.invalid("character \(characterIDs[0]) not found in the clip's project")
+      let known = Set(try await repository.characters(projectID: clip.projectID).map(\.id))
+      if let unknown = characterIDs.first(where: { !known.contains($0) }) {
+        throw LibraryFailure.invalid("character \(unknown) is not a character of the clip's project")
       }
-      clip.characterIDs = "[]"
+      clip.characterIDs = try WireJSON.string(Array(Set(characterIDs)).sorted())
     }
     for text in [clip.subtitle, clip.description, clip.tags].compactMap({ $0 }) where text.count > 10_000 {
       throw LibraryFailure.invalid("subtitle, description and tags are limited to 10,000 characters each")
@@ -272,6 +273,11 @@ public struct LibraryActions: Sendable {
   public func search(_ query: ClipSearchQuery) async throws -> ClipSearchResult {
     guard (1...100).contains(query.pageSize) else { throw LibraryFailure.invalid("page_size must be 1…100") }
     guard query.page >= 1 else { throw LibraryFailure.invalid("page must be ≥ 1") }
+    for id in query.includeCharacters {
+      guard let character = try await repository.character(id: id), character.projectID == query.projectID else {
+        throw LibraryFailure.notFound("character \(id)")
+      }
+    }
     var vectors: [[Float]] = []
     for id in query.referenceImageIDs {
       guard let image = try await repository.referenceImage(id: id), image.projectID == query.projectID else {
@@ -282,7 +288,14 @@ public struct LibraryActions: Sendable {
       }
       vectors.append(VectorBlob.vector(visual))
     }
-    return try await searcher.search(query, referenceVectors: vectors)
+    let named = try await characters(namedIn: query.text ?? "", projectID: query.projectID)
+    var result = try await searcher.search(
+      query,
+      referenceVectors: vectors,
+      requiredCharacters: Set(query.includeCharacters + named.map(\.id))
+    )
+    result.matchedCharacters = named
+    return result
   }
 
   /// Decodes a screenshot given to search (base64 or a data: URI), shrunk to what the visual

@@ -107,20 +107,21 @@ struct LibraryIngestHandler: JobHandler {
           .write(to: files.thumbnail(video: video.id, clip: index))
       }
       let tags = ClipTags(labels: result?.labels ?? [], blank: !draft.hasKeyframe)
-      clips.append(
-        LibraryClip(
-          videoID: video.id,
-          projectID: video.projectID,
-          index: index,
-          startTime: draft.start,
-          endTime: draft.end,
-          subtitle: SubtitleAlignment.text(for: (draft.start, draft.end), cues: cues),
-          aiTags: try WireJSON.string(tags),
-          semantic: result?.semantic,
-          visual: result?.visual,
-          createdAt: now
-        )
+      var clip = LibraryClip(
+        videoID: video.id,
+        projectID: video.projectID,
+        index: index,
+        startTime: draft.start,
+        endTime: draft.end,
+        subtitle: SubtitleAlignment.text(for: (draft.start, draft.end), cues: cues),
+        aiTags: try WireJSON.string(tags),
+        semantic: result?.semantic,
+        visual: result?.visual,
+        createdAt: now
       )
+      clip.shotSize = result?.shotSize?.rawValue
+      clip.faces = result.flatMap { $0.faces.isEmpty ? nil : VectorBlob.data($0.faces.flatMap { $0 }) }
+      clips.append(clip)
       try await context.progress(Double(index + 1) / Double(max(found.count, 1)))
     }
     guard try await repository.complete(videoID: video.id, clips: clips) else {
@@ -128,6 +129,7 @@ struct LibraryIngestHandler: JobHandler {
       self.files.removeVideo(id: video.id, objectKey: video.objectKey)
       return 0
     }
+    try await ProjectSignals(repository: repository).refresh(projectID: video.projectID)
     return clips.count
   }
 

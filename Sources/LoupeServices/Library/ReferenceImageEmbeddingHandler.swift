@@ -23,7 +23,14 @@ struct ReferenceImageEmbeddingHandler: JobHandler {
         try decoder.decode(contentsOf: file, workingPixels: 720 * 720).pixels
       }
       let result = try await analysis.analyze(keyframe: pixels)
-      try await repository.setEmbedding(visual: result.visual, semantic: result.semantic, ofReferenceImage: image.id)
+      try await repository.setEmbedding(
+        visual: result.visual,
+        semantic: result.semantic,
+        faces: result.faces,
+        ofReferenceImage: image.id
+      )
+      // A character may already show this image: its matches follow.
+      try await ProjectSignals(repository: repository).refreshCharacters(projectID: image.projectID)
       return "{}"
     } catch {
       if JobFailure.isInterruption(error) { throw error }

@@ -163,7 +163,12 @@ extension LoupeDatabase {
         table.column("description", .text)
         table.column("tags", .text)
         table.column("ai_tags", .text)
-        table.column("character_ids", .text).notNull()
+        // Users' character ids (`PUT /v0/clips/{id}`), `NULL` until set, and the face matcher's.
+        table.column("character_ids", .text)
+        table.column("matched_character_ids", .text).notNull().defaults(to: "[]")
+        table.column("shot_size", .text)
+        table.column("scene_type", .text).notNull().defaults(to: "normal")
+        table.column("faces", .blob)
         table.column("semantic", .blob)
         table.column("visual", .blob)
         table.column("created_at", .datetime).notNull()
@@ -185,7 +190,27 @@ extension LoupeDatabase {
         table.column("object_key", .text).notNull()
         table.column("visual", .blob)
         table.column("semantic", .blob)
+        table.column("faces", .blob)
         table.column("created_at", .datetime).notNull()
+      }
+      try database.create(table: "library_character") { table in
+        table.primaryKey("id", .text)
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("parent_id", .text).references("library_character", onDelete: .setNull)
+        table.column("name", .text).notNull()
+        table.column("name_en", .text)
+        table.column("aliases", .text).notNull()
+        table.column("description", .text)
+        table.column("is_protagonist", .boolean).notNull()
+        table.column("character_index", .integer).notNull()
+        table.column("created_at", .datetime).notNull()
+      }
+      try database.create(table: "library_character_image") { table in
+        table.column("character_id", .text).notNull().references("library_character", onDelete: .cascade)
+        table.column("reference_image_id", .text).notNull().references("library_reference_image", onDelete: .cascade)
+        table.column("role", .text).notNull()
+        table.column("position", .integer).notNull()
+        table.primaryKey(["character_id", "reference_image_id"])
       }
     }
     return migrator

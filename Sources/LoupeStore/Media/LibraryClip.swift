@@ -22,8 +22,17 @@ public struct LibraryClip: Codable, Sendable, Equatable, FetchableRecord, Mutabl
   public var tags: String?
   /// The ingest's tags, a JSON object: `{"labels": [...], "shot_size": ..., "scene_type": ...}`.
   public var aiTags: String?
-  /// Ids of the project's characters on the clip, a JSON array.
-  public var characterIDs: String
+  /// Ids of the project's characters a user put on the clip, a JSON array; `nil` until a user
+  /// sets them, and then they win over `matchedCharacterIDs`.
+  public var characterIDs: String?
+  /// Ids of the characters whose faces the matcher found on the keyframe, a JSON array.
+  public var matchedCharacterIDs: String
+  /// `ShotSize`'s raw value, when the keyframe shows a face or person.
+  public var shotSize: String?
+  /// `normal`, `opening` or `ending`.
+  public var sceneType: String
+  /// The keyframe's faces' 512-d identity vectors, one after another (little-endian float32).
+  public var faces: Data?
   /// The keyframe's 512-d semantic vector (little-endian float32), when it has one.
   public var semantic: Data?
   /// The keyframe's 1280-d visual vector (little-endian float32).
@@ -49,10 +58,18 @@ public struct LibraryClip: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     self.endTime = endTime
     self.subtitle = subtitle
     self.aiTags = aiTags
-    characterIDs = "[]"
+    characterIDs = nil
+    matchedCharacterIDs = "[]"
+    sceneType = "normal"
     self.semantic = semantic.map(VectorBlob.data)
     self.visual = visual.map(VectorBlob.data)
     self.createdAt = createdAt
+  }
+
+  /// The characters on the clip: the user's choice when made, else the matcher's.
+  public var effectiveCharacterIDs: [String] {
+    let text = characterIDs ?? matchedCharacterIDs
+    return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
   }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -65,8 +82,12 @@ public struct LibraryClip: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     case projectID = "project_id"
     case startTime = "start_time"
     case endTime = "end_time"
+    case faces
     case aiTags = "ai_tags"
     case characterIDs = "character_ids"
+    case matchedCharacterIDs = "matched_character_ids"
+    case shotSize = "shot_size"
+    case sceneType = "scene_type"
     case createdAt = "created_at"
   }
 }

@@ -165,7 +165,8 @@ public struct LibraryMediaRepository: Sendable {
         [
           Column("id"), Column("video_id"), Column("project_id"), Column("index"), Column("start_time"),
           Column("end_time"), Column("subtitle"), Column("description"), Column("tags"), Column("ai_tags"),
-          Column("character_ids"), Column("created_at"),
+          Column("character_ids"), Column("matched_character_ids"), Column("shot_size"), Column("scene_type"),
+          Column("created_at"),
         ]
       ).filter(Column("project_id") == projectID).order(Column("video_id"), Column("index")).fetchAll(database)
     }
@@ -188,6 +189,51 @@ public struct LibraryMediaRepository: Sendable {
         arguments: [projectID]
       )
       return (generation, rows.map { ($0["id"], VectorBlob.vector($0["vector"])) })
+    }
+  }
+
+  /// Each completed video of the project with its duration and its clips' visual vectors, in
+  /// time order: what `RepeatedSegments` reads.
+  public func visualTimelines(
+    projectID: String
+  ) async throws -> [(
+    duration: Double, clips: [(id: Int64, start: Double, end: Double, vector: [Float])]
+  )] {
+    try await database.pool.read { database in
+      let videos = try LibraryVideo.filter(
+        Column("project_id") == projectID && Column("status") == LibraryVideo.Status.completed.rawValue
+      ).fetchAll(database)
+      return try videos.map { video in
+        let rows = try Row.fetchAll(
+          database,
+          sql: """
+            SELECT id, start_time, end_time, visual FROM library_clip
+            WHERE video_id = ? AND visual IS NOT NULL ORDER BY "index"
+            """,
+          arguments: [video.id]
+        )
+        return (
+          Double(video.duration),
+          rows.map { ($0["id"], $0["start_time"], $0["end_time"], VectorBlob.vector($0["visual"])) }
+        )
+      }
+    }
+  }
+
+  /// Sets every clip of the project to `normal` except those `labels` names.
+  public func setSceneTypes(_ labels: [Int64: String], projectID: String) async throws {
+    try await database.pool.write { database in
+      try database.execute(
+        sql: "UPDATE library_clip SET scene_type = 'normal' WHERE project_id = ? AND scene_type != 'normal'",
+        arguments: [projectID]
+      )
+      for (id, label) in labels {
+        try database.execute(
+          sql: "UPDATE library_clip SET scene_type = ? WHERE id = ? AND project_id = ?",
+          arguments: [label, id, projectID]
+        )
+      }
+      try Self.bump(project: projectID, in: database)
     }
   }
 
@@ -235,12 +281,18 @@ public struct LibraryMediaRepository: Sendable {
     }
   }
 
-  /// Records a reference image's embedding outcome; vectors `nil` marks it failed.
-  public func setEmbedding(visual: [Float]?, semantic: [Float]?, ofReferenceImage id: String) async throws {
+  /// Records a reference image's embedding outcome; `visual` `nil` marks it failed.
+  public func setEmbedding(
+    visual: [Float]?,
+    semantic: [Float]?,
+    faces: [[Float]] = [],
+    ofReferenceImage id: String
+  ) async throws {
     try await database.pool.write { database in
       guard var image = try ReferenceImageRecord.fetchOne(database, key: id) else { return }
       image.visual = visual.map(VectorBlob.data)
       image.semantic = semantic.map(VectorBlob.data)
+      image.faces = faces.isEmpty ? nil : VectorBlob.data(faces.flatMap { $0 })
       image.embeddingStatus = visual == nil ? .failed : .ready
       try image.update(database)
       try Self.bump(project: image.projectID, in: database)
@@ -269,7 +321,7 @@ public struct LibraryMediaRepository: Sendable {
     try upload.update(database)
   }
 
-  private static func bump(project id: String, in database: Database) throws {
+  static func bump(project id: String, in database: Database) throws {
     try database.execute(
       sql: "UPDATE project SET media_generation = media_generation + 1 WHERE id = ?",
       arguments: [id]

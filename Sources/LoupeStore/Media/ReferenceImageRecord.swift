@@ -26,6 +26,8 @@ public struct ReferenceImageRecord: Codable, Sendable, Equatable, FetchableRecor
   /// The 1280-d visual vector and the 512-d semantic one (little-endian float32) once `ready`.
   public var visual: Data?
   public var semantic: Data?
+  /// The image's faces' 512-d identity vectors, one after another, once `ready`.
+  public var faces: Data?
   public var createdAt: Date
 
   public init(
@@ -58,7 +60,7 @@ public struct ReferenceImageRecord: Codable, Sendable, Equatable, FetchableRecor
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, name, category, tags, purpose, license, visual, semantic
+    case id, name, category, tags, purpose, license, visual, semantic, faces
     case projectID = "project_id"
     case isSearchable = "is_searchable"
     case mimeType = "mime_type"

@@ -1,17 +1,18 @@
 """Drives Loupe's /v0 media library with the official client, aimage-sdk 0.8.0, unchanged.
 
-Usage: aimage_library_flow.py BASE_URL KEY READ_ONLY_KEY PROJECT OTHER_PROJECT EP1 EP2 REFERENCE BROKEN SHOTS
+Usage: aimage_library_flow.py BASE_URL KEY READ_ONLY_KEY PROJECT OTHER_PROJECT EP1 EP2 REFERENCE BROKEN SHOTS FACE
 (SHOTS: a JSON file with a list of base64 screenshots)
 Prints one JSON object with what each step returned; the Swift test judges it.
 """
 
 import json
 import sys
+import time
 
 import httpx
 from aimage_sdk import AimageApiError, AimageClient
 
-base, key, read_only_key, project, other_project, ep1, ep2, reference, broken, shots = sys.argv[1:11]
+base, key, read_only_key, project, other_project, ep1, ep2, reference, broken, shots, face = sys.argv[1:12]
 out = {}
 
 
@@ -97,6 +98,40 @@ with AimageClient(key, base, allow_insecure_localhost=True) as client:
     )
     out["other_project"] = error_of(lambda: client.list_videos(project_id=other_project))
     out["other_video"] = error_of(lambda: client.get_video("00000000-0000-0000-0000-000000000000"))
+
+    def raw(method, path, body=None):
+        answer = httpx.request(
+            method, f"{base}/v0{path}", json=body, headers={"Authorization": f"Bearer {key}"}
+        )
+        return answer.json()
+
+    out["timelines"] = [raw_search({"video_ids": [video], "page_size": 100}) for video in videos]
+    out["openings"] = raw_search({"scene_type": "opening", "page_size": 100})
+
+    portrait = client.upload_reference_image(project_id=project, file=face, name="Eileen")
+    client.wait_for_reference_image(portrait["id"], poll_interval_s=0.5, timeout_s=300)
+    eileen = raw("POST", "/characters", {
+        "project_id": project, "name": "アイリーン", "name_en": "Eileen",
+        "aliases": ["Commander Collins"], "description": "The astronaut.", "is_protagonist": True,
+    })
+    variant = raw("POST", "/characters", {
+        "project_id": project, "name": "Eileen in the flight suit", "parent_id": eileen["id"],
+    })
+    raw("POST", f"/characters/{eileen['id']}/images", {"reference_image_id": portrait["id"], "role": "main"})
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with_eileen = raw_search({"include_characters": [eileen["id"]], "page_size": 100})
+        if with_eileen.get("clips"):
+            break
+        time.sleep(0.5)
+    out["with_character"] = with_eileen
+    out["characters"] = client.list_characters(project_id=project, page_size=50)
+    out["variant"] = client.get_character(variant["id"])
+    out["character_query"] = raw_search({"query": "commander collins in space", "page_size": 10})
+    out["visual_assets"] = client.list_visual_assets(project_id=project)
+    first_asset = out["visual_assets"]["assets"][0]["visual_asset_id"]
+    resolved = client.resolve_visual_assets(project_id=project, visual_asset_ids=[first_asset])
+    out["resolved_download"] = httpx.get(resolved["assets"][0]["download_url"]).status_code
 
     out["deleted"] = client.delete_video(videos[1])
     out["after_delete"] = error_of(lambda: client.get_video(videos[1]))

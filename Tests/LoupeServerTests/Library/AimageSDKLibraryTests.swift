@@ -64,6 +64,7 @@ import Testing
         [
           script, server.baseURL, key, viewer.secret.text, project.id, other.id, episodes[0].url.path,
           episodes[1].url.path, reference.path, broken.path, shots.path,
+          TestEpisodes.file("skimage/data/astronaut.png").path,
         ]
       )
       let out = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
@@ -129,6 +130,36 @@ import Testing
     #expect(error("other_project") == (404, "NOT_FOUND") && error("other_video") == (404, "NOT_FOUND"))
     #expect(error("after_delete") == (404, "NOT_FOUND"))
     #expect((out["listed_after_delete"] as? [String: Any])?["total"] as? Int == 1)
+    // Every cut found within 0.2 s, no false cut: each episode's clips are its shots.
+    let timelines = try #require(out["timelines"] as? [[String: Any]])
+    for (episode, timeline) in zip(episodes, timelines) {
+      let clips = try #require(timeline["clips"] as? [[String: Any]])
+      #expect(timeline["ranking"] as? String == "filter")
+      let starts = clips.compactMap { $0["start_time"] as? Double }
+      #expect(starts.count == episode.shots.count, "\(starts)")
+      for (start, time) in zip(starts, episode.times) { #expect(abs(start - time.start) <= 0.2, "\(starts)") }
+    }
+    // The shared opening: at 0:00 in episode 1, after a cold open in episode 2.
+    let openings = Set(((out["openings"] as? [String: Any])?["clips"] as? [[String: Any]] ?? []).compactMap(shot))
+    #expect(openings == ["astronaut.png", "rocket.jpg"], "\(out["openings"] ?? "")")
+    #expect(((out["openings"] as? [String: Any])?["clips"] as? [Any])?.count == 4)
+
+    // Characters: matched by face, named in queries, read as types.py says.
+    #expect(Set(shots(out["with_character"])) == ["astronaut.png"], "\(out["with_character"] ?? "")")
+    let characters = try #require((out["characters"] as? [String: Any])?["characters"] as? [[String: Any]])
+    #expect(characters.count == 2 && characters[0]["name_en"] as? String == "Eileen", "\(characters)")
+    #expect((characters[0]["main_image"] as? [String: Any])?["download_url"] is String)
+    let variant = try #require(out["variant"] as? [String: Any])
+    #expect(
+      variant["aliases"] as? [String] == ["Commander Collins"] && variant["description"] as? String == "The astronaut."
+    )
+    #expect((variant["inherited"] as? [String: String])?["aliases"] == characters[0]["id"] as? String)
+    let named = try #require(out["character_query"] as? [String: Any])
+    #expect((named["matched_characters"] as? [[String: Any]])?.map { $0["name"] as? String } == ["アイリーン"])
+    #expect(!shots(named).isEmpty && Set(shots(named)) == ["astronaut.png"], "\(named)")
+    #expect(((out["visual_assets"] as? [String: Any])?["total"] as? Int ?? 0) >= 3)
+    #expect(out["resolved_download"] as? Int == 200)
+
     #expect(error("wrong_key") == (401, "UNAUTHORIZED"))
     #expect(error("read_only_write") == (403, "FORBIDDEN"))
     #expect(out["read_only_read"] as? Int == 1)
