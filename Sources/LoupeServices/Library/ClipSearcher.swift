@@ -11,8 +11,7 @@ import LoupeVectors
 /// - keyword: clips whose subtitle, description, tags or labels contain the query;
 /// - nothing to rank by: the filtered clips in video and time order (`filter`).
 struct ClipSearcher: Sendable {
-  let repository: LibraryMediaRepository
-  let indexes: ClipVectorIndexes
+  let snapshots: ProjectSnapshots
   let analysis: (any ClipAnalysisService)?
 
   /// Semantic rankings consider at most this many clips per signal.
@@ -25,7 +24,8 @@ struct ClipSearcher: Sendable {
     referenceVectors: [[Float]],
     requiredCharacters: Set<String> = []
   ) async throws -> ClipSearchResult {
-    let clips = try await allowedClips(query).filter { requiredCharacters.isSubset(of: $0.effectiveCharacterIDs) }
+    let snapshot = try await snapshots.snapshot(projectID: query.projectID)
+    let (clips, filtered) = allowedClips(query, in: snapshot, requiredCharacters: requiredCharacters)
     let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     var ranked: [(clip: LibraryClip, score: Double)]
     var ranking: ClipSearchResult.Ranking
@@ -51,7 +51,14 @@ struct ClipSearcher: Sendable {
         break
       }
       ranking = .semantic
-      ranked = try await semantic(text: text, images: images, importance: query.imageImportance, clips: clips)
+      ranked = try await semantic(
+        text: text,
+        images: images,
+        importance: query.imageImportance,
+        clips: clips,
+        filtered: filtered,
+        snapshot: snapshot
+      )
     }
     let start = (query.page - 1) * query.pageSize
     let page = start < ranked.count ? Array(ranked[start..<min(ranked.count, start + query.pageSize)]) : []
@@ -68,31 +75,35 @@ struct ClipSearcher: Sendable {
     text: String,
     images: [[Float]],
     importance: Double,
-    clips: [LibraryClip]
+    clips: [LibraryClip],
+    filtered: Bool,
+    snapshot: ProjectSnapshot
   ) async throws -> [(clip: LibraryClip, score: Double)] {
     let byID = Dictionary(uniqueKeysWithValues: clips.map { ($0.id!, $0) })
-    let allowed = VectorFilter.ids(Set(byID.keys))
+    // Without filters every clip is allowed, and the scan need not consult a set per vector.
+    let allowed: VectorFilter? = filtered ? .ids(Set(byID.keys)) : nil
     var textScores: [Int64: Double] = [:]
     if !text.isEmpty {
       let vector = try await requireAnalysis().embed(query: text)
-      let index = try await indexes.index(projectID: clips.first?.projectID ?? "", field: .semantic)
-      for match in try index.search(vector, limit: Self.maxCandidates, allowing: allowed) {
-        textScores[match.id] = 1 - Double(match.distance)
+      if let index = snapshot.index(.semantic) {
+        for match in try index.search(vector, limit: Self.maxCandidates, allowing: allowed) {
+          textScores[match.id] = 1 - Double(match.distance)
+        }
       }
-      let normalizedText = SubtitleMatch.normalized(text)
-      for clip in clips where !normalizedText.isEmpty {
-        if let subtitle = clip.subtitle, SubtitleMatch.normalized(subtitle).contains(normalizedText) {
-          textScores[clip.id!, default: 0] += Self.subtitleBonus
-        } else if Self.annotations(of: clip).dropFirst().contains(where: {
-          SubtitleMatch.normalized($0).contains(normalizedText)
-        }) {
-          textScores[clip.id!, default: 0] += Self.annotationBonus
+      let needle = SubtitleMatch.normalized(text)
+      if !needle.isEmpty {
+        for clip in clips {
+          guard let texts = snapshot.folded[clip.id!] else { continue }
+          if texts.subtitle.contains(needle) {
+            textScores[clip.id!, default: 0] += Self.subtitleBonus
+          } else if texts.annotations.contains(needle) {
+            textScores[clip.id!, default: 0] += Self.annotationBonus
+          }
         }
       }
     }
     var imageScores: [Int64: Double] = [:]
-    if !images.isEmpty {
-      let index = try await indexes.index(projectID: clips.first?.projectID ?? "", field: .visual)
+    if !images.isEmpty, let index = snapshot.index(.visual) {
       for vector in images {
         for match in try index.search(vector, limit: Self.maxCandidates, allowing: allowed) {
           imageScores[match.id, default: 0] += (1 - Double(match.distance)) / Double(images.count)
@@ -108,21 +119,26 @@ struct ClipSearcher: Sendable {
     }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.clip.id! < $1.clip.id! }
   }
 
-  /// The project's clips that pass the query's filters, in video and time order.
-  private func allowedClips(_ query: ClipSearchQuery) async throws -> [LibraryClip] {
-    var clips = try await repository.clipTexts(projectID: query.projectID)
-    let videos = try await repository.videos(ids: Set(clips.map(\.videoID)))
-    if let ids = query.videoIDs { clips = clips.filter { ids.contains($0.videoID) } }
-    if let season = query.season { clips = clips.filter { videos[$0.videoID]?.season == season } }
-    if let size = query.objectSize { clips = clips.filter { $0.shotSize == size.rawValue } }
-    if let scene = query.sceneType { clips = clips.filter { $0.sceneType == scene } }
-    return clips.sorted {
-      let a = videos[$0.videoID], b = videos[$1.videoID]
-      let keyA = (a?.season ?? Int.max, a?.episode ?? Int.max, a?.createdAt ?? .distantPast)
-      let keyB = (b?.season ?? Int.max, b?.episode ?? Int.max, b?.createdAt ?? .distantPast)
-      if keyA != keyB { return keyA < keyB }
-      return ($0.videoID, $0.index) < ($1.videoID, $1.index)
+  /// The snapshot's clips that pass the query's filters, in video and time order, and whether
+  /// any filter applied.
+  private func allowedClips(
+    _ query: ClipSearchQuery,
+    in snapshot: ProjectSnapshot,
+    requiredCharacters: Set<String>
+  ) -> ([LibraryClip], Bool) {
+    let videoIDs = query.videoIDs.map(Set.init)
+    let filtered =
+      videoIDs != nil || query.season != nil || query.objectSize != nil || query.sceneType != nil
+      || !requiredCharacters.isEmpty
+    guard filtered else { return (snapshot.clips, false) }
+    let clips = snapshot.clips.filter { clip in
+      if let videoIDs, !videoIDs.contains(clip.videoID) { return false }
+      if let season = query.season, snapshot.videos[clip.videoID]?.season != season { return false }
+      if let size = query.objectSize, clip.shotSize != size.rawValue { return false }
+      if let scene = query.sceneType, clip.sceneType != scene { return false }
+      return requiredCharacters.isEmpty || requiredCharacters.isSubset(of: clip.effectiveCharacterIDs)
     }
+    return (clips, true)
   }
 
   /// A clip's searchable texts: subtitle first, then description, users' tags and labels.

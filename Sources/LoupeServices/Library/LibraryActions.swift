@@ -40,11 +40,7 @@ public struct LibraryActions: Sendable {
     self.settings = settings
     self.queue = queue
     self.analysis = analysis
-    searcher = ClipSearcher(
-      repository: repository,
-      indexes: ClipVectorIndexes(repository: repository),
-      analysis: analysis
-    )
+    searcher = ClipSearcher(snapshots: ProjectSnapshots(repository: repository), analysis: analysis)
     self.decoder = decoder
   }
 
