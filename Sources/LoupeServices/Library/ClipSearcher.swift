@@ -79,9 +79,9 @@ struct ClipSearcher: Sendable {
     filtered: Bool,
     snapshot: ProjectSnapshot
   ) async throws -> [(clip: LibraryClip, score: Double)] {
-    let byID = Dictionary(uniqueKeysWithValues: clips.map { ($0.id!, $0) })
     // Without filters every clip is allowed, and the scan need not consult a set per vector.
-    let allowed: VectorFilter? = filtered ? .ids(Set(byID.keys)) : nil
+    let allowedIDs: Set<Int64>? = filtered ? Set(clips.map { $0.id! }) : nil
+    let allowed = allowedIDs.map(VectorFilter.ids)
     var textScores: [Int64: Double] = [:]
     if !text.isEmpty {
       let vector = try await requireAnalysis().embed(query: text)
@@ -90,14 +90,13 @@ struct ClipSearcher: Sendable {
           textScores[match.id] = 1 - Double(match.distance)
         }
       }
-      let needle = SubtitleMatch.normalized(text)
+      let needle = Array(SubtitleMatch.normalized(text).utf8)
       if !needle.isEmpty {
-        for clip in clips {
-          guard let texts = snapshot.folded[clip.id!] else { continue }
-          if texts.subtitle.contains(needle) {
-            textScores[clip.id!, default: 0] += Self.subtitleBonus
-          } else if texts.annotations.contains(needle) {
-            textScores[clip.id!, default: 0] += Self.annotationBonus
+        for texts in snapshot.folded where allowedIDs?.contains(texts.clipID) ?? true {
+          if FoldedTexts.contains(texts.subtitle, needle) {
+            textScores[texts.clipID, default: 0] += Self.subtitleBonus
+          } else if FoldedTexts.contains(texts.annotations, needle) {
+            textScores[texts.clipID, default: 0] += Self.annotationBonus
           }
         }
       }
@@ -113,7 +112,7 @@ struct ClipSearcher: Sendable {
     let weight = text.isEmpty ? 1 : images.isEmpty ? 0 : min(1, max(0, importance))
     let ids = Set(textScores.keys).union(imageScores.keys)
     return ids.compactMap { id in
-      guard let clip = byID[id] else { return nil }
+      guard let clip = snapshot.byID[id] else { return nil }
       let score = weight * (imageScores[id] ?? 0) + (1 - weight) * (textScores[id] ?? 0)
       return (clip, score)
     }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.clip.id! < $1.clip.id! }
