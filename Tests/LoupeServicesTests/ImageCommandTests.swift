@@ -23,7 +23,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("ImageQA", "custom"), ("BodyReshaping", ""), ("MultiLabelImageV2", "body_reshaping"),
+    ("ImageQA", "custom"), ("BodyReshaping", ""), ("MultiLabelImage", "body_reshaping"),
     ("MultiLabelImageV2", "watermark_remover"), ("FaceAttrImage", "celeb"), ("", ""),
   ])
   func unknownActionsAndModelsAreNotFound(action: String, model: String) {
@@ -32,15 +32,37 @@ import Testing
     }
   }
 
+  @Test func bodyReshapingTakesADegreeThatDefaultsToOne() throws {
+    let parse = { (json: String) in
+      try ImageCommand.parse(
+        action: "MultiLabelImageV2",
+        modelName: "body_reshaping",
+        configure: try self.configure(json)
+      )
+    }
+    #expect(try parse("{}") == .bodyReshaping(degree: 1))
+    #expect(try parse(#"{"degree": -2.5}"#) == .bodyReshaping(degree: -2.5))
+    #expect(try parse(#"{"degree": 3}"#) == .bodyReshaping(degree: 3))
+  }
+
+  @Test(arguments: [#"{"degree": "1"}"#, #"{"degree": 3.5}"#, #"{"degree": -7}"#, #"{"degree": true}"#])
+  func badDegreesAreParameterErrors(json: String) throws {
+    try expectParameterError(model: "body_reshaping", json: json, naming: "degree")
+  }
+
   @Test(arguments: [
     (#"{"tag_top_k": 0}"#, "tag_top_k"), (#"{"tag_top_k": 11}"#, "tag_top_k"), (#"{"tag_top_k": 2.5}"#, "tag_top_k"),
     (#"{"tag_top_k": "5"}"#, "tag_top_k"), (#"{"output_embedding": "yes"}"#, "output_embedding"),
     (#"{"language": "fr"}"#, "language"),
   ])
   func badConfigureValuesNameTheirKey(json: String, key: String) throws {
+    try expectParameterError(model: "", json: json, naming: key)
+  }
+
+  private func expectParameterError(model: String, json: String, naming key: String) throws {
     let configure = try configure(json)
     do {
-      _ = try ImageCommand.parse(action: "MultiLabelImageV2", modelName: "", configure: configure)
+      _ = try ImageCommand.parse(action: "MultiLabelImageV2", modelName: model, configure: configure)
       Issue.record("expected a parameter error")
     } catch let ServiceError.invalidParameter(message) {
       #expect(message.contains("configure.\(key)"))

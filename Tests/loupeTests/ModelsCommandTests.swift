@@ -19,7 +19,7 @@ import Testing
     #expect(
       Set(entries.map(\.id)) == [
         "scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025", "face_mesh_468",
-        "efficientnet_lite2", "ssd_mobilenet_v2_coco",
+        "efficientnet_lite2", "ssd_mobilenet_v2_coco", "pose_detection", "pose_landmark_full",
         "age_v1", "gender_v1", "text_tokenizer", "text_encoder",
       ]
     )

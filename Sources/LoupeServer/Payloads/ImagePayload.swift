@@ -1,3 +1,4 @@
+import Foundation
 import LoupeAnalysis
 import LoupeServices
 
@@ -9,6 +10,8 @@ enum ImagePayload: Encodable {
   case ageRange(AgeRangePayload)
   case tags(TagsPayload)
   case tagger(TaggerPayload)
+  /// An edited photo: `data` is its Base64 text.
+  case image(String)
 
   init(_ analysis: ImageAnalysis) {
     switch analysis.result {
@@ -33,6 +36,8 @@ enum ImagePayload: Encodable {
       )
     case .tagger(let caption):
       self = .tagger(TaggerPayload(caption: caption.caption, probs: caption.probabilities.map { Double($0) }))
+    case .image(let encoded):
+      self = .image(Data(encoded).base64EncodedString())
     }
   }
 
@@ -43,6 +48,9 @@ enum ImagePayload: Encodable {
     case .ageRange(let payload): try payload.encode(to: encoder)
     case .tags(let payload): try payload.encode(to: encoder)
     case .tagger(let payload): try payload.encode(to: encoder)
+    case .image(let base64):
+      var container = encoder.singleValueContainer()
+      try container.encode(base64)
     }
   }
 }

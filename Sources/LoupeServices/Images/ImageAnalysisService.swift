@@ -17,6 +17,8 @@ public enum ImageAnalysisResult: Sendable, Equatable {
   /// The top tags named in the requested language, and the 512-d embedding when asked for.
   case tags([NamedTag], embedding: [Float]?)
   case tagger(TaggerCaption)
+  /// An edited photo, encoded (`EditedImageEncoding`); PAI sends it as Base64.
+  case image(encoded: [UInt8])
 }
 
 /// An analysed image: the result and the size of the image it was computed on.

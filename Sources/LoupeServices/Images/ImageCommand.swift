@@ -1,3 +1,4 @@
+import LoupeAnalysis
 import LoupeVision
 
 /// What a `/api/v1/images` request asks for, after its action, model name and `configure` have
@@ -8,6 +9,8 @@ public enum ImageCommand: Equatable, Sendable {
   case ageRange
   case tags(TagOptions)
   case tagger(threshold: Double, language: Language)
+  /// `body_reshaping`: > 0 slims every person, < 0 fills them out (see `BodyReshaper`).
+  case bodyReshaping(degree: Double)
 
   public static func parse(action: String, modelName: String?, configure: Configure) throws -> ImageCommand {
     let model = modelName ?? ""
@@ -31,6 +34,9 @@ public enum ImageCommand: Equatable, Sendable {
         threshold: try configure.number("threshold", in: 0...1, default: 0.35),
         language: try configure.language()
       )
+    case ("MultiLabelImageV2", "body_reshaping"):
+      let limit = BodyReshaper.degreeLimit
+      return .bodyReshaping(degree: try configure.number("degree", in: -limit...limit, default: 1))
     default:
       throw ServiceError.modelNotFound
     }

@@ -8,6 +8,7 @@ public struct LiveImageAnalysis: ImageAnalysisService {
   let quality: ImageQualityAssessor
   let faces: FaceAttributeAnalyzer
   public let tagger: ImageTagger
+  let reshaper: BodyReshaper
 
   public static func load(
     dependencies: DependenciesDirectory,
@@ -18,7 +19,8 @@ public struct LiveImageAnalysis: ImageAnalysisService {
     LiveImageAnalysis(
       quality: try ImageQualityAssessor(),
       faces: try FaceAttributeAnalyzer.live(dependencies: dependencies, options: options),
-      tagger: try await ImageTagger.live(dependencies: dependencies, options: options)
+      tagger: try await ImageTagger.live(dependencies: dependencies, options: options),
+      reshaper: try BodyReshaper.live(dependencies: dependencies, options: options)
     )
   }
 
@@ -45,6 +47,8 @@ public struct LiveImageAnalysis: ImageAnalysisService {
       return .tagger(
         tagger.caption(of: try await tagger.tag(image, withEmbedding: false), threshold: threshold, in: language)
       )
+    case .bodyReshaping(let degree):
+      return .image(encoded: try EditedImageEncoding.encode(try await reshaper.reshape(image, degree: degree)))
     }
   }
 }

@@ -21,5 +21,23 @@ extension ModelCatalog {
     licence: "Apache-2.0"
   )
 
-  static let visionModels = [efficientNetLite2, ssdMobileNetV2COCO]
+  /// MediaPipe's BlazePose detector (224², 2,254 anchors), read by OpenVINO's TFLite frontend.
+  public static let poseDetection = ModelFile(
+    id: "pose_detection",
+    package: "mediapipe==0.10.21",
+    path: "nodeps/mediapipe/modules/pose_detection/pose_detection.tflite",
+    sha256: "9ba9dd3d42efaaba86b4ff0122b06f29c4122e756b329d89dca1e297fd8f866c",
+    licence: "Apache-2.0"
+  )
+
+  /// MediaPipe's BlazePose GHUM full landmark model (256²: 33 points, person mask, heatmaps).
+  public static let poseLandmarkFull = ModelFile(
+    id: "pose_landmark_full",
+    package: "mediapipe==0.10.21",
+    path: "nodeps/mediapipe/modules/pose_landmark/pose_landmark_full.tflite",
+    sha256: "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
+    licence: "Apache-2.0"
+  )
+
+  static let visionModels = [efficientNetLite2, ssdMobileNetV2COCO, poseDetection, poseLandmarkFull]
 }

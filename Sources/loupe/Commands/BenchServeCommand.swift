@@ -13,7 +13,7 @@ import NIOCore
 struct BenchServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Load test of the PAI API (ImageQA, MultiLabelImageV2) at fixed concurrency."
+    abstract: "Load test of the PAI API (ImageQA, MultiLabelImageV2 and its editing models) at fixed concurrency."
   )
 
   @Option(help: "Seconds per workload.") var duration = 60
@@ -49,9 +49,16 @@ struct BenchServeCommand: AsyncParsableCommand {
     defer { server.stop() }
     let base = "http://127.0.0.1:\(server.port)"
 
-    @Sendable func signed(_ action: String, configure: String, index: Int) -> HTTPClientRequest {
-      let image = mediaRoot.appendingPathComponent(Self.photos[index % Self.photos.count]).absoluteString
-      let body = #"{"action": "\#(action)", "image": "\#(image)", "model_name": "", "configure": \#(configure)}"#
+    @Sendable func signed(
+      _ action: String,
+      model: String = "",
+      configure: String,
+      index: Int,
+      photos: [String] = Self.photos
+    ) -> HTTPClientRequest {
+      let image = mediaRoot.appendingPathComponent(photos[index % photos.count]).absoluteString
+      let body =
+        #"{"action": "\#(action)", "image": "\#(image)", "model_name": "\#(model)", "configure": \#(configure)}"#
       var request = HTTPClientRequest(url: base + "/api/v1/images")
       request.method = .POST
       let signature = RequestSignature.sign(
@@ -69,6 +76,16 @@ struct BenchServeCommand: AsyncParsableCommand {
       Workload(name: "ImageQA") { signed("ImageQA", configure: "{}", index: $0) },
       Workload(name: "MultiLabelImageV2") {
         signed("MultiLabelImageV2", configure: #"{"tag_top_k": 5, "output_embedding": true}"#, index: $0)
+      },
+      // The one photo of a person among the installed ones (512 × 512).
+      Workload(name: "body_reshaping") {
+        signed(
+          "MultiLabelImageV2",
+          model: "body_reshaping",
+          configure: #"{"degree": 1.0}"#,
+          index: $0,
+          photos: ["astronaut.png"]
+        )
       },
     ]
     print(

@@ -39,7 +39,7 @@ def main():
         "bad_signature": call(lambda: wrong_token.image_qa(base + "/chelsea.png", "", {})),
         "unknown_app": call(lambda: unknown_app.image_qa(base + "/chelsea.png", "", {})),
         "unknown_action": call(lambda: api.scan_image(base + "/chelsea.png", "", {})),
-        "unknown_model": call(lambda: api.multi_label_image_v2(base + "/chelsea.png", "body_reshaping", {"degree": 1})),
+        "unknown_model": call(lambda: api.multi_label_image_v2(base + "/chelsea.png", "image_colorization", {})),
         "bad_configure": call(lambda: api.multi_label_image_v2(base + "/chelsea.png", "", {"tag_top_k": 50})),
         "undecodable_image": call(lambda: api.image_qa(base + "/not-an-image.png", "", {})),
         "missing_image": call(lambda: api.image_qa(base + "/missing.png", "", {})),
