@@ -31,7 +31,11 @@ import Testing
   // The texts and times are what the golden tokens spell: 50514 is <|3.00|>, 50664 <|6.00|>.
   @Test func cutsSegmentsAtTimestamps() async throws {
     let window = try await Self.model.transcribe(window: SpeechGolden.beckettSamples, language: "en")
-    #expect(window.segments.map(\.text) == [" Never tried, ever failed.", " No matter, try again.", " Fail again. Fail better."])
+    #expect(
+      window.segments.map(\.text) == [
+        " Never tried, ever failed.", " No matter, try again.", " Fail again. Fail better.",
+      ]
+    )
     #expect(window.segments.map(\.start) == [0, 3, 6])
     #expect(window.segments.map(\.end) == [3, 6, 9])
   }

@@ -5,7 +5,7 @@ import Foundation
 /// English `beckett.wav` that useful-moonshine-onnx ships, silence and synthetic music.
 public enum TestSpeech {
   /// What `scripts/media/make_test_speech.py` speaks, in order.
-  public static let japaneseSentences = ["今日はとても良い天気ですね。", "駅までの道を教えてください。", "ありがとう、また明日。"]
+  public static let japaneseSentences = ["来週の会議は月曜日の午後三時からです。", "ありがとう、また明日。", "この電車は東京駅に止まりますか。"]
 
   /// Samuel Beckett's line that `beckett.wav` reads.
   public static let beckettText = "Ever tried. Ever failed. No matter. Try again. Fail again. Fail better."
@@ -35,9 +35,27 @@ public enum TestSpeech {
     let expression =
       "0.2*(0.8+0.2*sin(2*PI*3*t))*if(lt(mod(t,2),1),\(chord([261.63, 329.63, 392.0])),\(chord([220.0, 261.63, 329.63])))"
     try TestClips.ffmpeg([
-      "-f", "lavfi", "-i", "aevalsrc=\(expression)|\(expression):s=44100:d=\(seconds)", "-c:a", "aac", url.path,
+      "-f", "lavfi", "-i", "aevalsrc='\(expression)|\(expression)':s=44100:d=\(seconds)", "-c:a", "aac", url.path,
     ])
     return url
+  }
+
+  /// faster-whisper's transcript of `url` (int8, greedy, its VAD filter; one segment a line), by
+  /// the reference script `loupe bench speech` also runs.
+  public static func fasterWhisperTranscript(of url: URL) async throws -> String {
+    let deps = InstalledDependencies.directory.root
+    let output = try await runProcess(
+      deps.appendingPathComponent("speech-ref/bin/python").path,
+      [
+        repository.appendingPathComponent("scripts/bench/faster_whisper_rtf.py").path,
+        deps.appendingPathComponent("speech/whisper-base").path, "2", "0", url.path,
+      ]
+    )
+    let results = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]]
+    guard let text = results?[url.path]?["text"] as? String else {
+      throw TestClips.ClipError(message: "faster-whisper gave no transcript of \(url.lastPathComponent)")
+    }
+    return text
   }
 
   /// The repository root, for the committed scripts.

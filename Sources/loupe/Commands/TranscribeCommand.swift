@@ -36,7 +36,9 @@ struct TranscribeCommand: AsyncParsableCommand {
       print(Self.srt(transcript.segments), terminator: "")
     case nil:
       for segment in transcript.segments {
-        print("[\(Self.clock(segment.start, ".")) → \(Self.clock(segment.end, "."))] \(segment.language)  \(segment.text)")
+        print(
+          "[\(Self.clock(segment.start, ".")) → \(Self.clock(segment.end, "."))] \(segment.language)  \(segment.text)"
+        )
       }
     }
   }
