@@ -47,7 +47,7 @@ public enum TestSpeech {
     let output = try await runProcess(
       deps.appendingPathComponent("speech-ref/bin/python").path,
       [
-        repository.appendingPathComponent("scripts/bench/faster_whisper_rtf.py").path,
+        repository.appendingPathComponent("Benchmarks/speech_faster_whisper.py").path,
         deps.appendingPathComponent("speech/whisper-base").path, "2", "0", url.path,
       ]
     )

@@ -14,7 +14,7 @@ public final class AudioDecoder {
 
   public let info: AudioInfo
   private let limits: AudioLimits
-  private let input: DemuxedFile
+  private let input: OpenedDemuxer
   private let streamIndex: Int32
   private var codec: UnsafeMutablePointer<AVCodecContext>?
   private var resampler: OpaquePointer?
@@ -26,7 +26,14 @@ public final class AudioDecoder {
 
   public init(url: URL, limits: AudioLimits = .default) throws {
     self.limits = limits
-    input = try DemuxedFile(url: url, limits: limits)
+    input = try OpenedDemuxer(url: url, whitelist: AudioDemuxers.whitelist, failure: AudioError.unreadable) {
+      formatName,
+      size in
+      try limits.check(fileSize: size)
+      guard AudioDemuxers.allows(formatName) else {
+        throw AudioError.unreadable(reason: "\(formatName) is not a supported audio or video container")
+      }
+    }
     let context = input.context
     let index = av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, nil, 0)
     guard index >= 0 else { throw AudioError.noAudioStream }

@@ -66,21 +66,19 @@ struct BenchSpeechCommand: AsyncParsableCommand {
     let url = dependencies.root.appendingPathComponent("bench-media/speech-ja.wav")
     guard !FileManager.default.fileExists(atPath: url.path) else { return url }
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try runPython(
-      dependencies,
-      script: "scripts/media/make_test_speech.py",
-      arguments: [url.path],
-      environment: ["KOKORO_JA_CACHE": dependencies.root.appendingPathComponent("speech-cache").path]
+    _ = try ReferenceScript(path: "scripts/media/make_test_speech.py", venv: "speech-ref").run(
+      [url.path],
+      environment: ["KOKORO_JA_CACHE": dependencies.root.appendingPathComponent("speech-cache").path],
+      dependencies: dependencies
     )
     return url
   }
 
   private func referenceTimes(_ clips: [URL], dependencies: DependenciesDirectory) throws -> [[Double]] {
-    let output = try runPython(
-      dependencies,
-      script: "scripts/bench/faster_whisper_rtf.py",
-      arguments: [dependencies.root.appendingPathComponent("speech/whisper-base").path, String(threads), String(runs)]
-        + clips.map(\.path)
+    let output = try ReferenceScript(path: "Benchmarks/speech_faster_whisper.py", venv: "speech-ref").run(
+      [dependencies.root.appendingPathComponent("speech/whisper-base").path, String(threads), String(runs)]
+        + clips.map(\.path),
+      dependencies: dependencies
     )
     let results = try JSONSerialization.jsonObject(with: output) as? [String: [String: Any]]
     return try clips.map {
@@ -89,30 +87,5 @@ struct BenchSpeechCommand: AsyncParsableCommand {
       }
       return times
     }
-  }
-
-  /// Runs a script of the repository (the folder above .deps) with the speech venv's Python.
-  @discardableResult
-  private func runPython(
-    _ dependencies: DependenciesDirectory,
-    script: String,
-    arguments: [String],
-    environment: [String: String] = [:]
-  ) throws -> Data {
-    let process = Process()
-    process.executableURL = dependencies.root.appendingPathComponent("speech-ref/bin/python")
-    process.arguments =
-      [
-        dependencies.root.resolvingSymlinksInPath().deletingLastPathComponent()
-          .appendingPathComponent(script).path
-      ] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CLIError("\(script) failed (run ./scripts/setup)") }
-    return data
   }
 }

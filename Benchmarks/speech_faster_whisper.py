@@ -4,7 +4,7 @@ one warm-up run are left out. Prints {"<file>": {"times": [seconds of each timed
 transcript, one segment a line}, ...} as JSON; with RUNS 0 it only transcribes (the speech tests
 compare Loupe's transcript with it).
 
-Run with the speech venv: .deps/speech-ref/bin/python faster_whisper_rtf.py MODEL_DIR THREADS RUNS FILE...
+Run with the speech venv: .deps/speech-ref/bin/python speech_faster_whisper.py MODEL_DIR THREADS RUNS FILE...
 """
 
 import json
