@@ -39,6 +39,20 @@ import Testing
     #expect(transcript.segments.allSatisfy { $0.confidence > 0 && $0.confidence <= 1 })
   }
 
+  @Test func tagsTheSoundsWhenAsked() throws {
+    let result = try CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--json", "--events"])
+    #expect(result.status == 0, "\(result.standardError)")
+    struct Report: Decodable {
+      struct Event: Decodable {
+        var label: String
+        var score: Double
+      }
+      var events: [Event]
+    }
+    let report = try JSONDecoder().decode(Report.self, from: Data(result.standardOutput.utf8))
+    #expect(report.events.first?.label == "Speech")
+  }
+
   @Test func explainsAFileWithoutSound() throws {
     let clip = try TestClips.testPattern(seconds: 1)
     let result = try CLIRunner.run(["transcribe", clip.url.path])

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LoupeAnalysis
+import LoupeMedia
+import LoupeSpeech
 
 struct TranscribeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -25,13 +27,27 @@ struct TranscribeCommand: AsyncParsableCommand {
   @Flag(help: "Output format: --json or --srt (default: one line per segment).")
   var format: Format?
 
+  @Flag(help: "Also tag the sounds heard (YAMNet's AudioSet classes: speech, music, laughter, …); at most one hour.")
+  var events = false
+
+  struct Report: Encodable {
+    var transcript: Transcript
+    var events: [AudioEvent]?
+  }
+
   func run() async throws {
     let transcriber = try SpeechTranscriber.live(dependencies: try .required())
     let options = TranscriptionOptions(language: language == .auto ? nil : language.rawValue)
-    let transcript = try await transcriber.transcribe(file: URL(fileURLWithPath: media), options: options)
+    let url = URL(fileURLWithPath: media)
+    let transcript = try await transcriber.transcribe(file: url, options: options)
+    let sounds = events ? try await Self.audioEvents(of: url) : nil
     switch format {
     case .json:
-      try JSONOutput.print(transcript)
+      if let sounds {
+        try JSONOutput.print(Report(transcript: transcript, events: sounds))
+      } else {
+        try JSONOutput.print(transcript)
+      }
     case .srt:
       print(Self.srt(transcript.segments), terminator: "")
     case nil:
@@ -40,7 +56,17 @@ struct TranscribeCommand: AsyncParsableCommand {
           "[\(Self.clock(segment.start, ".")) → \(Self.clock(segment.end, "."))] \(segment.language)  \(segment.text)"
         )
       }
+      if let sounds {
+        print("events: " + sounds.map { "\($0.label) \(String(format: "%.2f", $0.score))" }.joined(separator: ", "))
+      }
     }
+  }
+
+  /// YAMNet's tags for the whole file, read into memory (hence the one-hour cap).
+  static func audioEvents(of url: URL) async throws -> [AudioEvent] {
+    let tagger = try AudioEventTagger.live(dependencies: try .required())
+    let samples = try AudioDecoder.decode(url: url, limits: AudioLimits(maxDuration: 3600))
+    return try await tagger.events(of: samples)
   }
 
   static func srt(_ segments: [TranscriptSegment]) -> String {
