@@ -1,3 +1,5 @@
+import LoupeVision
+
 /// A label Loupe can tag with, by the identifier of the model that predicts it: an ImageNet class
 /// of the classifier or a COCO category of the detector. Names are looked up per language only
 /// when a result is shown, so merging and deduplication never depend on a translation.
@@ -37,6 +39,8 @@ public struct ImageTagging: Sendable, Equatable {
   /// Every label's score in vocabulary order: the 1000 ImageNet probabilities, then the best
   /// detection score of each COCO id 1–90.
   public var labelScores: [Float]
+  /// The detector's objects with their boxes, in image pixels.
+  public var objects: [DetectedObject]
 }
 
 /// PAI's `tagger` model: a caption of the labels scoring at least the threshold, best first and

@@ -81,7 +81,8 @@ public struct ImageTagger: Sendable {
           monochrome: Colourfulness.isMonochrome(image)
         )
       },
-      labelScores: classification.probabilities + cocoScores
+      labelScores: classification.probabilities + cocoScores,
+      objects: objects
     )
   }
 

@@ -21,10 +21,13 @@ public struct VideoScanner: Sendable {
   ///     1% and once with 1 at the end.
   ///   - isCancelled: polled for every packet and frame, as is `Task.isCancelled`; either stops
   ///     the scan with `VideoError.cancelled`.
+  ///   - onShot: called on the scanning thread as each shot ends, with access to its frames
+  ///     (`ClosedShot`); an error it throws ends the scan.
   public func scan(
     _ url: URL,
     progress: (Double) -> Void = { _ in },
-    isCancelled: () -> Bool = { false }
+    isCancelled: () -> Bool = { false },
+    onShot: ((ClosedShot) throws -> Void)? = nil
   ) throws -> VideoScan {
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
     try options.limits.check(fileSize: size)
@@ -32,7 +35,13 @@ public struct VideoScanner: Sendable {
     try options.limits.check(input.info, fileSize: size)
     return try withoutActuallyEscaping(progress) { progress in
       try withoutActuallyEscaping(isCancelled) { isCancelled in
-        try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled).run()
+        guard let onShot else {
+          return try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled).run()
+        }
+        return try withoutActuallyEscaping(onShot) { onShot in
+          try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled, onShot: onShot)
+            .run()
+        }
       }
     }
   }

@@ -63,7 +63,14 @@ public func buildApplication(
   }
   let library = LibraryRoutes(version: LoupeVersion.current)
   library.addPublic(to: router.group("v0"))
-  library.add(to: keyGroup("v0", bodyLimit: limits.maxBodyBytes))
+  // Signed upload and media URLs carry their authority in the path: no key, no buffering.
+  SignedFileRoutes(media: services.media).add(to: router.group("v0"))
+  let v0 = keyGroup("v0", bodyLimit: limits.maxBodyBytes)
+  library.add(to: v0)
+  let origin = PublicOrigin(configured: services.configuration.library.publicBaseURL)
+  LibraryVideoRoutes(media: services.media, origin: origin, maxJSONDepth: maxJSONDepth).add(to: v0)
+  LibraryClipRoutes(media: services.media, origin: origin, maxJSONDepth: maxJSONDepth).add(to: v0)
+  LibraryCharacterRoutes(media: services.media, origin: origin, maxJSONDepth: maxJSONDepth).add(to: v0)
   let keyed = keyGroup("v1", bodyLimit: limits.maxBlobBytes)
   EmbeddingRoutes(embeddings: services.embeddings, maxJSONDepth: maxJSONDepth).add(to: keyed)
   CollectionRoutes(collections: services.collections, maxJSONDepth: maxJSONDepth).add(to: keyed)

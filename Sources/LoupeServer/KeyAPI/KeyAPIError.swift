@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LoupeServices
 
 /// An error of the Bearer-key APIs (`/v0` and Loupe's `/v1/embeddings`, `/v1/collections`):
 /// an HTTP status with a stable upper-case code and a message. `/v0` renders it as the AI-Mage
@@ -38,6 +39,20 @@ public struct KeyAPIError: Error, Equatable, Sendable, CustomStringConvertible {
     KeyAPIError(status: .badRequest, code: "VALIDATION_ERROR", message: message)
   }
 
+  init(_ failure: LibraryFailure) {
+    let message = failure.description
+    switch failure {
+    case .notFound: self.init(status: .notFound, code: "NOT_FOUND", message: message)
+    case .invalid: self.init(status: .badRequest, code: "VALIDATION_ERROR", message: message)
+    case .referenceImageNotEmbedded:
+      self.init(status: .conflict, code: "REFERENCE_IMAGE_NOT_EMBEDDED", message: message)
+    case .conflict: self.init(status: .conflict, code: "CONFLICT", message: message)
+    case .invalidSignedURL: self.init(status: .forbidden, code: "FORBIDDEN", message: message)
+    case .tooLarge: self.init(status: .contentTooLarge, code: "PAYLOAD_TOO_LARGE", message: message)
+    case .unavailable: self.init(status: .serviceUnavailable, code: "SERVICE_UNAVAILABLE", message: message)
+    }
+  }
+
   /// 501: a part of the AI-Mage Search API that Loupe does not serve yet.
   public static func notImplemented(_ what: String) -> KeyAPIError {
     KeyAPIError(status: .notImplemented, code: "NOT_IMPLEMENTED", message: "\(what) is not implemented by this server")
@@ -49,6 +64,10 @@ public struct KeyAPIError: Error, Equatable, Sendable, CustomStringConvertible {
   public init(_ error: any Error) {
     if let error = error as? KeyAPIError {
       self = error
+      return
+    }
+    if let failure = error as? LibraryFailure {
+      self = Self(failure)
       return
     }
     let pai = PAIError(error)

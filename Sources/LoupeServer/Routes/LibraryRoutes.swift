@@ -5,9 +5,9 @@ import LoupeStore
 /// The account part of the AI-Mage Search API (`/v0`, wire-compatible with `aimage-sdk` 0.8.0):
 /// ping, the key's own description and its projects; and 501 for the parts Loupe does not serve.
 struct LibraryRoutes {
-  /// What a project can be searched by. Clip search arrives with the media library; until then a
-  /// project lists no capability rather than one that would fail.
-  static let searchCapabilities: [String] = []
+  /// What a project can be searched by: clips (`POST /v0/search/clips`); Loupe has no moment
+  /// index.
+  static let searchCapabilities = ["clips"]
 
   struct Ping: Encodable {
     var status = "ok"

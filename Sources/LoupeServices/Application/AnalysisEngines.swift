@@ -1,5 +1,6 @@
 import LoupeAnalysis
 import LoupeRuntime
+import LoupeVision
 
 /// The engines behind the services: the live models, or fixed values in tests of the layers
 /// above them. Live engines load every model through the process-wide `ModelCache`, so a model
@@ -13,17 +14,22 @@ public struct AnalysisEngines: Sendable {
   /// The embeddings of `/v1/embeddings` and collections; without them those answer that the
   /// model is not available.
   public var embeddings: (any EmbeddingService)?
+  /// The media library's keyframe analysis and search vectors; without it library ingests and
+  /// searches answer that the models are not available.
+  public var clips: (any ClipAnalysisService)?
 
   public init(
     images: any ImageAnalysisService,
     videos: any VideoAnalysisService,
     portraits: (any PortraitService)? = nil,
-    embeddings: (any EmbeddingService)? = nil
+    embeddings: (any EmbeddingService)? = nil,
+    clips: (any ClipAnalysisService)? = nil
   ) {
     self.images = images
     self.videos = videos
     self.portraits = portraits
     self.embeddings = embeddings
+    self.clips = clips
   }
 
   /// Every live model Loupe serves.
@@ -42,7 +48,11 @@ public struct AnalysisEngines: Sendable {
         options: options,
         renderer: FaceFusionRenderer()
       ),
-      embeddings: LiveEmbeddingService(tagger: images.tagger)
+      embeddings: LiveEmbeddingService(tagger: images.tagger),
+      clips: LiveClipAnalysis(
+        tagger: images.tagger,
+        faces: try FaceAnalyzer.live(dependencies: dependencies, options: options)
+      )
     )
   }
 }

@@ -28,6 +28,8 @@ public struct Services: Sendable {
   public let library: LibraryRepository
   /// Seed 001's collections, per project.
   public let collections: CollectionActions
+  /// Seed 000's media library: uploads, videos, clips, search, reference images.
+  public let media: LibraryActions
   /// Admission for the synchronous analyses, shared by images and portraits.
   public let gate: AnalysisGate
   /// The outbound client of the guarded fetcher; `httpClientService` shuts it down.
@@ -94,6 +96,14 @@ public struct Services: Sendable {
       indexDirectory: indexDirectory,
       indexConfiguration: configuration.vectorIndex
     )
+    media = try LibraryActions(
+      database: database,
+      dataDirectory: configuration.dataDirectory,
+      settings: configuration.library,
+      queue: queue,
+      analysis: engines.clips,
+      decoder: decoder
+    )
     self.portraitStore = portraitStore
     self.gate = gate
     self.fetcher = fetcher
@@ -130,6 +140,27 @@ public struct Services: Sendable {
       decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers)
     )
     var handlers: [String: any JobHandler] = [VideoSubmissions.jobKind: videoJobs]
+    if let clips = engines.clips {
+      handlers[LibraryIngestHandler.jobKind] = LibraryIngestHandler(
+        repository: media.repository,
+        files: media.files,
+        analysis: clips,
+        settings: configuration.library,
+        limits: VideoLimits(
+          maxBytes: configuration.library.maxVideoBytes,
+          maxDuration: configuration.videos.maxDuration,
+          maxPixels: configuration.videos.maxFramePixels
+        ),
+        decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers)
+      )
+      handlers[CharacterMatchHandler.jobKind] = CharacterMatchHandler(repository: media.repository)
+      handlers[ReferenceImageEmbeddingHandler.jobKind] = ReferenceImageEmbeddingHandler(
+        repository: media.repository,
+        files: media.files,
+        analysis: clips,
+        decoder: decoder
+      )
+    }
     if let portraits = engines.portraits {
       handlers[PortraitActions.jobKind] = PortraitJobHandler(
         service: portraits,

@@ -23,6 +23,25 @@ public struct ConfigurationFile: Decodable, Sendable {
   var jobs: Jobs?
   var videos: Videos?
   var blobs: Blobs?
+  var library: Library?
+
+  struct Library: Decodable, Sendable {
+    var maxVideoBytes: Int?
+    var maxReferenceImageBytes: Int?
+    var uploadURLSeconds: Double?
+    var mediaURLSeconds: Double?
+    var maxClipSeconds: Double?
+    var publicBaseURL: String?
+
+    enum CodingKeys: String, CodingKey {
+      case maxVideoBytes = "max_video_bytes"
+      case maxReferenceImageBytes = "max_reference_image_bytes"
+      case uploadURLSeconds = "upload_url_seconds"
+      case mediaURLSeconds = "media_url_seconds"
+      case maxClipSeconds = "max_clip_seconds"
+      case publicBaseURL = "public_base_url"
+    }
+  }
 
   struct Blobs: Decodable, Sendable {
     var maxBytesPerApp: Int?
@@ -60,7 +79,7 @@ public struct ConfigurationFile: Decodable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case host, port, fetch, jobs, videos, blobs
+    case host, port, fetch, jobs, videos, blobs, library
     case dataDir = "data_dir"
     case maxBodyBytes = "max_body_bytes"
     case maxBlobBytes = "max_blob_bytes"

@@ -24,6 +24,8 @@ public struct ServiceConfiguration: Sendable {
   public var admission = JobAdmission.Configuration()
   /// When a collection's vector field moves from an exact scan to an HNSW graph (docs/vectors.md).
   public var vectorIndex = AdaptiveConfiguration()
+  /// The media library's upload limits and URL lifetimes.
+  public var library = LibrarySettings()
 
   public init(dataDirectory: URL) {
     self.dataDirectory = dataDirectory
@@ -54,6 +56,7 @@ public struct ServiceConfiguration: Sendable {
         blobRetention = days > 0 ? days * 86400 : nil
       }
     }
+    if let libraryFile = file.library { try library.apply(libraryFile) }
     if let running = file.maxRunningAnalyses {
       guard running > 0 else { throw ConfigurationError.invalidValue("max_running_analyses", "must be > 0") }
       analyses.running = running

@@ -147,8 +147,6 @@ struct VideoJobHandler: JobHandler {
     )
   }
 
-  /// The scan runs on a thread of its own, off the cooperative pool, while this task relays its
-  /// progress to the job record; cancelling the job stops the decoder at the next packet.
   private func scan(_ file: URL, for action: VideoJobRequest.Action, context: JobContext) async throws -> VideoScan {
     var options = VideoScanOptions()
     options.limits = VideoLimits(
@@ -165,30 +163,7 @@ struct VideoJobHandler: JobHandler {
     options.maxSamples = Self.keptFrames
     options.maxShotFrames = action == .videoQA ? 0 : Self.keptFrames
     options.readsSubtitles = action != .videoQA
-    let scanner = VideoScanner(options: options)
-    let signals = ScanSignals()
-    return try await withThrowingTaskGroup(of: VideoScan?.self) { group in
-      group.addTask {
-        try await withTaskCancellationHandler {
-          try await offCooperativePool {
-            try scanner.scan(file, progress: signals.report, isCancelled: { signals.isCancelled })
-          }
-        } onCancel: {
-          signals.cancel()
-        }
-      }
-      group.addTask {
-        while true {
-          try await Task.sleep(for: .milliseconds(500))
-          try await context.progress(signals.progress)
-        }
-      }
-      defer { group.cancelAll() }
-      while let finished = try await group.next() {
-        if let scan = finished { return scan }
-      }
-      throw CancellationError()
-    }
+    return try await VideoScanner(options: options).scan(file, reportingTo: context)
   }
 
   /// Samples and the kept shot middles in time order, one per frame index: short shots that fall

@@ -47,8 +47,12 @@ public struct AppRepository: Sendable {
     try await database.pool.read { try AppRecord.fetchOne($0, key: id) }
   }
 
+  /// Every client app; the library's reserved job owner is not one.
   public func all() async throws -> [AppRecord] {
-    try await database.pool.read { try AppRecord.order(Column("created_at"), Column("id")).fetchAll($0) }
+    try await database.pool.read {
+      try AppRecord.filter(Column("id") != LibraryMediaRepository.jobAppID).order(Column("created_at"), Column("id"))
+        .fetchAll($0)
+    }
   }
 
   public func revoke(id: String, now: Date = Date()) async throws {

@@ -249,7 +249,7 @@ public struct CollectionRepository: Sendable {
         database,
         sql: "SELECT row_id, vector FROM collection_vector WHERE collection_id = ? AND field = ? ORDER BY row_id",
         arguments: [collection.id, field]
-      ).map { ($0["row_id"], Self.floats($0["vector"])) }
+      ).map { ($0["row_id"], VectorBlob.vector($0["vector"])) }
       return (try Self.generation(collection.id, in: database), vectors)
     }
   }
@@ -298,7 +298,7 @@ public struct CollectionRepository: Sendable {
     for (field, vector) in vectors.sorted(by: { $0.key < $1.key }) {
       try database.execute(
         sql: "INSERT INTO collection_vector (collection_id, field, row_id, vector) VALUES (?, ?, ?, ?)",
-        arguments: [collectionID, field, rowID, bytes(vector)]
+        arguments: [collectionID, field, rowID, VectorBlob.data(vector)]
       )
     }
   }
@@ -319,25 +319,11 @@ public struct CollectionRepository: Sendable {
         sql: "SELECT field, vector FROM collection_vector WHERE collection_id = ? AND row_id = ?",
         arguments: [collectionID, rowID]
       ) {
-        vectors[vector["field"]] = floats(vector["vector"])
+        vectors[vector["field"]] = VectorBlob.vector(vector["vector"])
       }
     }
     let fields: String = row["fields"]
     return CollectionRow(rowID: rowID, key: row["key"], fields: Data(fields.utf8), vectors: vectors)
-  }
-
-  static func bytes(_ vector: [Float]) -> Data {
-    var data = Data(capacity: vector.count * 4)
-    for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-    return data
-  }
-
-  static func floats(_ data: Data) -> [Float] {
-    stride(from: 0, to: data.count - 3, by: 4).map { offset in
-      var bits: UInt32 = 0
-      for byte in 0..<4 { bits |= UInt32(data[data.startIndex + offset + byte]) << (8 * byte) }
-      return Float(bitPattern: bits)
-    }
   }
 
   /// The JSON path of a field; names are checked identifiers, and the path is bound anyway.

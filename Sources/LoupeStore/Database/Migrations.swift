@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension LoupeDatabase {
@@ -101,6 +102,115 @@ extension LoupeDatabase {
       // generation it reflects, so a stale file is rebuilt instead of trusted.
       try database.alter(table: "collection") { table in
         table.add(column: "generation", .integer).notNull().defaults(to: 0)
+      }
+    }
+    migrator.registerMigration("v9: media library") { database in
+      // Library ingests run on the job queue, whose jobs belong to an app: this reserved app owns
+      // them. It is revoked from birth, so no request can ever authenticate as it.
+      try database.execute(
+        sql: "INSERT INTO app (id, name, token, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          LibraryMediaRepository.jobAppID, "media library ingests (internal)",
+          UUID().uuidString + UUID().uuidString, Date(), Date(),
+        ]
+      )
+      try database.alter(table: "project") { table in
+        // Bumped by every committed change to the project's clips or reference images, so that
+        // an in-memory search index knows when it is stale, whichever process wrote.
+        table.add(column: "media_generation", .integer).notNull().defaults(to: 0)
+      }
+      try database.create(table: "library_upload") { table in
+        table.primaryKey("object_key", .text)
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("kind", .text).notNull()
+        table.column("file_name", .text).notNull()
+        table.column("content_type", .text).notNull()
+        table.column("size", .integer).notNull()
+        table.column("created_at", .datetime).notNull()
+        table.column("registered_at", .datetime)
+      }
+      try database.create(index: "library_upload_by_name", on: "library_upload", columns: ["project_id", "file_name"])
+      try database.create(table: "library_video") { table in
+        table.primaryKey("id", .text)
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("name", .text).notNull()
+        table.column("season", .integer)
+        table.column("episode", .integer)
+        table.column("duration", .integer).notNull()
+        table.column("width", .integer).notNull()
+        table.column("height", .integer).notNull()
+        table.column("status", .text).notNull()
+        table.column("error", .text)
+        table.column("object_key", .text).notNull()
+        table.column("file_name", .text).notNull()
+        table.column("content_type", .text).notNull()
+        table.column("file_size", .integer).notNull()
+        table.column("created_at", .datetime).notNull()
+      }
+      try database.create(
+        index: "library_video_by_project",
+        on: "library_video",
+        columns: ["project_id", "created_at"]
+      )
+      try database.create(table: "library_clip") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("video_id", .text).notNull().references("library_video", onDelete: .cascade)
+        table.column("project_id", .text).notNull()
+        table.column("index", .integer).notNull()
+        table.column("start_time", .double).notNull()
+        table.column("end_time", .double).notNull()
+        table.column("subtitle", .text)
+        table.column("description", .text)
+        table.column("tags", .text)
+        table.column("ai_tags", .text)
+        // Users' character ids (`PUT /v0/clips/{id}`), `NULL` until set, and the face matcher's.
+        table.column("character_ids", .text)
+        table.column("matched_character_ids", .text).notNull().defaults(to: "[]")
+        table.column("shot_size", .text)
+        table.column("scene_type", .text).notNull().defaults(to: "normal")
+        table.column("faces", .blob)
+        table.column("semantic", .blob)
+        table.column("visual", .blob)
+        table.column("created_at", .datetime).notNull()
+        table.uniqueKey(["video_id", "index"])
+      }
+      try database.create(index: "library_clip_by_project", on: "library_clip", columns: ["project_id"])
+      try database.create(table: "library_reference_image") { table in
+        table.primaryKey("id", .text)
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("name", .text).notNull()
+        table.column("category", .text)
+        table.column("tags", .text).notNull()
+        table.column("purpose", .text)
+        table.column("license", .text).notNull()
+        table.column("is_searchable", .boolean).notNull()
+        table.column("mime_type", .text)
+        table.column("file_size", .integer)
+        table.column("embedding_status", .text).notNull()
+        table.column("object_key", .text).notNull()
+        table.column("visual", .blob)
+        table.column("semantic", .blob)
+        table.column("faces", .blob)
+        table.column("created_at", .datetime).notNull()
+      }
+      try database.create(table: "library_character") { table in
+        table.primaryKey("id", .text)
+        table.column("project_id", .text).notNull().references("project", onDelete: .cascade)
+        table.column("parent_id", .text).references("library_character", onDelete: .setNull)
+        table.column("name", .text).notNull()
+        table.column("name_en", .text)
+        table.column("aliases", .text).notNull()
+        table.column("description", .text)
+        table.column("is_protagonist", .boolean).notNull()
+        table.column("character_index", .integer).notNull()
+        table.column("created_at", .datetime).notNull()
+      }
+      try database.create(table: "library_character_image") { table in
+        table.column("character_id", .text).notNull().references("library_character", onDelete: .cascade)
+        table.column("reference_image_id", .text).notNull().references("library_reference_image", onDelete: .cascade)
+        table.column("role", .text).notNull()
+        table.column("position", .integer).notNull()
+        table.primaryKey(["character_id", "reference_image_id"])
       }
     }
     return migrator

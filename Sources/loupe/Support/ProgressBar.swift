@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 
 /// A progress line on standard error for long work: a bar, the count, the rate and an estimate
 /// of the time left. On a terminal it redraws in place; otherwise (a log, a pipe) it writes one
@@ -47,11 +48,5 @@ final class ProgressBar {
 
   private func write(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
-  }
-}
-
-extension Duration {
-  fileprivate var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

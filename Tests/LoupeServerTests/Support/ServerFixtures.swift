@@ -5,6 +5,7 @@ import LoupeRuntime
 import LoupeServer
 import LoupeServices
 import LoupeTestSupport
+import LoupeVision
 
 enum ServerFixtures {
   static let dependencies = DependenciesDirectory.locate()
@@ -32,4 +33,13 @@ extension ServerFixtures {
 extension ServerFixtures {
   /// The live embeddings, sharing the live image models.
   static let liveEmbeddings = Task { LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger) }
+  static let liveClips = Task {
+    LiveClipAnalysis(
+      tagger: try await liveAnalysis.value.tagger,
+      faces: try FaceAnalyzer.live(
+        dependencies: InstalledDependencies.directory,
+        options: InferenceOptions(precision: .f32, threads: 2)
+      )
+    )
+  }
 }

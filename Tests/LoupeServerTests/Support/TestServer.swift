@@ -29,6 +29,7 @@ struct TestServer: Sendable {
     videoAnalysis: any VideoAnalysisService = FixedVideoAnalysis(),
     portraits: (any PortraitService)? = nil,
     embeddings: (any EmbeddingService)? = FixedEmbeddings(),
+    clips: (any ClipAnalysisService)? = nil,
     configure: (inout ServiceConfiguration) -> Void = { _ in },
     edge: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
@@ -49,7 +50,13 @@ struct TestServer: Sendable {
     let services = try Services(
       configuration: configuration,
       database: database,
-      engines: AnalysisEngines(images: analysis, videos: videoAnalysis, portraits: portraits, embeddings: embeddings)
+      engines: AnalysisEngines(
+        images: analysis,
+        videos: videoAnalysis,
+        portraits: portraits,
+        embeddings: embeddings,
+        clips: clips
+      )
     )
     let application = try buildApplication(
       configuration: server,

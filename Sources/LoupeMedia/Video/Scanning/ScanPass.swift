@@ -22,6 +22,7 @@ final class ScanPass {
   private let options: VideoScanOptions
   private let progress: (Double) -> Void
   private let isCancelled: () -> Bool
+  private let onShot: ((ClosedShot) throws -> Void)?
   private let decoder: VideoStreamDecoder
   private let subtitleDecoders: [Int: SubtitleStreamDecoder]
   private let analysisScaler = FrameScaler()
@@ -56,12 +57,14 @@ final class ScanPass {
     input: MediaInput,
     options: VideoScanOptions,
     progress: @escaping (Double) -> Void,
-    isCancelled: @escaping () -> Bool
+    isCancelled: @escaping () -> Bool,
+    onShot: ((ClosedShot) throws -> Void)? = nil
   ) throws {
     self.input = input
     self.options = options
     self.progress = progress
     self.isCancelled = isCancelled
+    self.onShot = onShot
     let video = input.stream(input.videoStreamIndex)
     decoder = try VideoStreamDecoder(
       stream: video,
@@ -240,7 +243,7 @@ final class ScanPass {
       while nextSampleTime <= entry.time + tolerance { nextSampleTime += sampleInterval }
     }
     let offset = entry.index - (currentShot?.firstFrame ?? 0)
-    if shotFrames?.wants(offset: shots.count) ?? false, reservoir.wants(offset: offset),
+    if onShot != nil || shotFrames?.wants(offset: shots.count) ?? false, reservoir.wants(offset: offset),
       let held = HeldFrame(referencing: entry.frame, index: entry.index, time: entry.time)
     {
       reservoir.insert(held, at: offset)
@@ -269,15 +272,25 @@ final class ScanPass {
         try samples.last { $0.index == held.index } ?? videoFrame(held.frame, index: held.index, time: held.time)
       shotFrames?.insert(frame, at: number)
     }
-    shots.append(
-      Shot(
-        firstFrame: shot.firstFrame,
-        endFrame: endFrame,
-        startTime: shot.startTime,
-        endTime: max(endTime, shot.startTime),
-        middleFrame: nil
-      )
+    let closed = Shot(
+      firstFrame: shot.firstFrame,
+      endFrame: endFrame,
+      startTime: shot.startTime,
+      endTime: max(endTime, shot.startTime),
+      middleFrame: nil
     )
+    shots.append(closed)
+    if let onShot {
+      let reservoir = reservoir
+      try onShot(
+        ClosedShot(shot: closed) { [self] time in
+          guard
+            let held = reservoir.kept.min(by: { abs($0.element.time - time) < abs($1.element.time - time) })?.element
+          else { return nil }
+          return try videoFrame(held.frame, index: held.index, time: held.time)
+        }
+      )
+    }
   }
 
   private func reportProgress(_ time: Double) {

@@ -3,8 +3,10 @@ import ArgumentParser
 struct LibraryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "library",
-    abstract: "The media library's projects and the Bearer keys of the /v0 and /v1 key APIs.",
-    subcommands: [LibraryProjectsCommand.self, LibraryKeysCommand.self]
+    abstract: "The media library: projects, Bearer keys, adding videos and searching clips.",
+    subcommands: [
+      LibraryProjectsCommand.self, LibraryKeysCommand.self, LibraryAddCommand.self, LibrarySearchCommand.self,
+    ]
   )
 }
 
