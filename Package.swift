@@ -21,6 +21,7 @@ let package = Package(
     .library(name: "LoupeRuntime", targets: ["LoupeRuntime"]),
     .library(name: "LoupeMedia", targets: ["LoupeMedia"]),
     .library(name: "LoupeVision", targets: ["LoupeVision"]),
+    .library(name: "LoupeSpeech", targets: ["LoupeSpeech"]),
     .library(name: "LoupeAnalysis", targets: ["LoupeAnalysis"]),
     .library(name: "LoupeStore", targets: ["LoupeStore"]),
     .library(name: "LoupeJobs", targets: ["LoupeJobs"]),
@@ -63,7 +64,14 @@ let package = Package(
         .copy("Labels/imagenet_zh.txt"), .copy("Labels/coco_zh.txt"), .copy("Labels/imagenet_hypernyms.txt"),
       ]
     ),
-    .target(name: "LoupeAnalysis", dependencies: ["LoupeVision", "LoupeRuntime", "LoupeMedia"]),
+    // Speech models: Whisper (encoder + cached decoder), silero VAD, the log-mel front end. Built
+    // optimised even in debug: the front end's DFT is SIMD code that unoptimised builds run ~10x slower.
+    .target(
+      name: "LoupeSpeech",
+      dependencies: ["LoupeRuntime", "LoupeMedia", "LoupeVision"],
+      swiftSettings: openVINOSwiftSettings + [.unsafeFlags(["-O"])]
+    ),
+    .target(name: "LoupeAnalysis", dependencies: ["LoupeVision", "LoupeSpeech", "LoupeRuntime", "LoupeMedia"]),
     .target(
       name: "LoupeStore",
       dependencies: [
@@ -127,8 +135,8 @@ let package = Package(
     .executableTarget(
       name: "loupe",
       dependencies: [
-        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeAnalysis", "LoupeStore", "LoupeJobs", "LoupeServices",
-        "LoupeServer", "LoupeVectors",
+        "LoupeRuntime", "LoupeMedia", "LoupeVision", "LoupeSpeech", "LoupeAnalysis", "LoupeStore", "LoupeJobs",
+        "LoupeServices", "LoupeServer", "LoupeVectors",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
@@ -160,8 +168,14 @@ let package = Package(
       swiftSettings: openVINOSwiftSettings
     ),
     .testTarget(
+      name: "LoupeSpeechTests",
+      dependencies: ["LoupeSpeech", "LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],
+      exclude: ["Fixtures"],
+      swiftSettings: openVINOSwiftSettings
+    ),
+    .testTarget(
       name: "LoupeAnalysisTests",
-      dependencies: ["LoupeAnalysis", "LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],
+      dependencies: ["LoupeAnalysis", "LoupeSpeech", "LoupeVision", "LoupeRuntime", "LoupeMedia", "LoupeTestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: openVINOSwiftSettings
     ),

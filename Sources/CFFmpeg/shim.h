@@ -7,6 +7,7 @@
 #include <libavutil/avutil.h>
 #include <libavutil/display.h>
 #include <libavutil/error.h>
+#include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 
 // FFmpeg spells these as function-like or casting macros, which Swift does not import.
@@ -33,6 +34,33 @@ static inline void loupe_sws_use_frame_colorspace(struct SwsContext *context, co
   int full_range = frame->color_range == AVCOL_RANGE_JPEG ? 1 : source_range;
   sws_setColorspaceDetails(context, sws_getCoefficients(frame->colorspace), full_range, table, destination_range,
                            brightness, contrast, saturation);
+}
+
+// A resampler from a decoded frame's format, rate and channel layout to mono float at `rate`;
+// NULL on failure. A frame without a channel order gets the default layout for its channel count.
+static inline struct SwrContext *loupe_swr_mono_float(const AVFrame *frame, int rate) {
+  AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO, input;
+  if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+    av_channel_layout_default(&input, frame->ch_layout.nb_channels);
+  else if (av_channel_layout_copy(&input, &frame->ch_layout) < 0)
+    return NULL;
+  struct SwrContext *context = NULL;
+  int status = swr_alloc_set_opts2(&context, &mono, AV_SAMPLE_FMT_FLT, rate, &input, (enum AVSampleFormat)frame->format,
+                                   frame->sample_rate, 0, NULL);
+  av_channel_layout_uninit(&input);
+  if (status < 0 || swr_init(context) < 0) {
+    swr_free(&context);
+    return NULL;
+  }
+  return context;
+}
+
+// Converts one frame (or flushes with NULL) into `output`; returns samples written or an error.
+static inline int loupe_swr_convert_frame(struct SwrContext *context, float *output, int capacity,
+                                          const AVFrame *frame) {
+  uint8_t *outputs[1] = {(uint8_t *)output};
+  return swr_convert(context, outputs, capacity, frame ? (const uint8_t **)frame->extended_data : NULL,
+                     frame ? frame->nb_samples : 0);
 }
 
 #endif

@@ -21,6 +21,8 @@ import Testing
         "scrfd_500m", "arcface_w600k_mbf", "landmarks_2d106", "retinaface_mnet025", "face_mesh_468",
         "efficientnet_lite2", "ssd_mobilenet_v2_coco", "pose_detection", "pose_landmark_full",
         "age_v1", "gender_v1", "text_tokenizer", "text_encoder",
+        "whisper_base_ct2", "whisper_base_tokenizer", "whisper_base_encoder", "whisper_base_decoder", "silero_vad",
+        "yamnet_w8a8", "yamnet_w8a8_weights", "yamnet_class_map",
       ]
     )
     for entry in entries {

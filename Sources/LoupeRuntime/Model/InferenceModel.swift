@@ -12,7 +12,7 @@ public final class InferenceModel: @unchecked Sendable {
   public let outputs: [TensorInfo]
 
   private let compiledModel: OpaquePointer
-  private let requests: InferRequestPool
+  let requests: InferRequestPool
 
   public init(path: String, options: InferenceOptions = InferenceOptions()) throws {
     self.path = path
@@ -104,7 +104,7 @@ public final class InferenceModel: @unchecked Sendable {
     }
   }
 
-  private static func ownedTensor(_ tensor: Tensor) throws -> OpaquePointer {
+  static func ownedTensor(_ tensor: Tensor) throws -> OpaquePointer {
     var shape = ov_shape_t()
     let dims = tensor.shape.map(Int64.init)
     try check(ov_shape_create(Int64(dims.count), dims, &shape), "shape creation")
@@ -125,7 +125,7 @@ public final class InferenceModel: @unchecked Sendable {
     return created
   }
 
-  private static func copy(_ tensor: OpaquePointer) throws -> Tensor {
+  static func copy(_ tensor: OpaquePointer) throws -> Tensor {
     var type = DYNAMIC
     try check(ov_tensor_get_element_type(tensor, &type), "output element type")
     guard let elementType = ElementType(openVINO: type) else {
@@ -142,7 +142,7 @@ public final class InferenceModel: @unchecked Sendable {
     return Tensor.copying(bytes, type: elementType, shape: dimensions(of: shape))
   }
 
-  private static func validate(_ tensor: Tensor, against info: TensorInfo) throws {
+  static func validate(_ tensor: Tensor, against info: TensorInfo) throws {
     if let expected = info.elementType, expected != tensor.elementType {
       throw RuntimeError.inputMismatch("\(info.name) wants \(expected.rawValue), got \(tensor.elementType.rawValue)")
     }

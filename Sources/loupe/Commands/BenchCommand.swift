@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     abstract: "Benchmarks (build with -c release; ./scripts/run does).",
     subcommands: [
       BenchFacesCommand.self, BenchIngestCommand.self, BenchSearchCommand.self, BenchServeCommand.self,
-      BenchVectorsCommand.self, BenchVideoCommand.self,
+      BenchSpeechCommand.self, BenchVectorsCommand.self, BenchVideoCommand.self,
     ]
   )
 }

@@ -102,19 +102,10 @@ struct BenchFacesCommand: AsyncParsableCommand {
   }
 
   private func runReference(dependencies: DependenciesDirectory, paths: [String]) throws -> Reference {
-    let python = dependencies.root.appendingPathComponent("venv/bin/python").path
-    let script = dependencies.root.deletingLastPathComponent().appendingPathComponent("Benchmarks/faces_onnxruntime.py")
-      .path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments =
-      [script, "--deps", dependencies.root.path, "--runs", String(runs), "--threads", String(threads)] + paths
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CLIError("reference benchmark failed: \(script)") }
+    let data = try ReferenceScript(path: "Benchmarks/faces_onnxruntime.py").run(
+      ["--deps", dependencies.root.path, "--runs", String(runs), "--threads", String(threads)] + paths,
+      dependencies: dependencies
+    )
     struct Report: Decodable {
       struct Image: Decodable {
         var faces: Int

@@ -223,25 +223,14 @@ struct BenchVectorsCommand: AsyncParsableCommand {
       try Data($0).write(to: truthURL)
     }
     defer { for url in [vectorsURL, queriesURL, truthURL] { try? FileManager.default.removeItem(at: url) } }
-    let python = dependencies.root.appendingPathComponent("venv/bin/python").path
-    let script = dependencies.root.deletingLastPathComponent().appendingPathComponent(
-      "Benchmarks/vectors_reference.py"
-    ).path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [
-      script, "--vectors", vectorsURL.path, "--queries", queriesURL.path, "--truth", truthURL.path,
-      "--dimension", "\(dimension)", "--k", "\(k)", "--m", "\(m)", "--ef-construction", "\(efConstruction)",
-      "--ef-search", efSearch, "--threads", "\(threads)", "--scan-queries", "\(scanQueries)",
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let report = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw CLIError("reference benchmark failed (pip install -r scripts/requirements.txt?): \(script)")
-    }
+    let report = try ReferenceScript(path: "Benchmarks/vectors_reference.py").run(
+      [
+        "--vectors", vectorsURL.path, "--queries", queriesURL.path, "--truth", truthURL.path,
+        "--dimension", "\(dimension)", "--k", "\(k)", "--m", "\(m)", "--ef-construction", "\(efConstruction)",
+        "--ef-search", efSearch, "--threads", "\(threads)", "--scan-queries", "\(scanQueries)",
+      ],
+      dependencies: dependencies
+    )
     struct Report: Decodable {
       struct Line: Decodable {
         var index: String

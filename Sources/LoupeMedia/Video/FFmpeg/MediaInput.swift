@@ -4,74 +4,24 @@ import Foundation
 /// A local media file opened by FFmpeg's demuxer, with its video stream chosen and described.
 final class MediaInput {
   let context: UnsafeMutablePointer<AVFormatContext>
-  private var io: UnsafeMutablePointer<AVIOContext>?
   let videoStreamIndex: Int
   let info: VideoInfo
+  /// Owns the demuxer; closing it frees `context`.
+  private let demuxer: OpenedDemuxer
 
   init(url: URL) throws {
-    _ = FFmpegLibrary.silenced
-    guard url.isFileURL else { throw VideoError.unreadable(reason: "only local files can be read") }
-    let path = url.path
-    guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
-      throw VideoError.unreadable(reason: "no such file")
+    demuxer = try OpenedDemuxer(url: url, whitelist: ContainerPolicy.whitelist, failure: VideoError.unreadable) {
+      formatName,
+      _ in
+      if ContainerPolicy.isStillImage(formatName) { throw VideoError.stillImage(format: formatName) }
+      guard ContainerPolicy.allows(formatName) else {
+        throw VideoError.unreadable(reason: "\(formatName) is not a supported video container")
+      }
     }
-    guard size > 0 else { throw VideoError.unreadable(reason: "the file is empty") }
-
-    // The prefix keeps a ':' in the path from being read as a protocol name.
-    var io: UnsafeMutablePointer<AVIOContext>?
-    var status = avio_open(&io, "file:" + path, AVIO_FLAG_READ)
-    guard status >= 0, let io else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
-    var closesIO = true
-    defer { if closesIO { avio_close(io) } }
-
-    // Probing ourselves (as avformat_open_input would) lets the demuxer be vetted before it runs.
-    var format: UnsafePointer<AVInputFormat>?
-    status = av_probe_input_buffer2(io, &format, path, nil, 0, 0)
-    guard status >= 0, let format else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
-    let formatName = String(cString: format.pointee.name)
-    if ContainerPolicy.isStillImage(formatName) { throw VideoError.stillImage(format: formatName) }
-    guard ContainerPolicy.allows(formatName) else {
-      throw VideoError.unreadable(reason: "\(formatName) is not a supported video container")
-    }
-
-    var context: UnsafeMutablePointer<AVFormatContext>? = avformat_alloc_context()
-    guard context != nil else { throw VideoError.unreadable(reason: "out of memory") }
-    context!.pointee.pb = io
-    var options: OpaquePointer?
-    av_dict_set(&options, "protocol_whitelist", "file", 0)
-    av_dict_set(&options, "format_whitelist", ContainerPolicy.whitelist, 0)
-    status = avformat_open_input(&context, path, format, &options)
-    av_dict_free(&options)
-    // On failure avformat_open_input has freed the context, but not an I/O context it was given.
-    guard status >= 0, let context else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
-    closesIO = false
-    self.context = context
-    self.io = io
-
-    do {
-      status = avformat_find_stream_info(context, nil)
-      guard status >= 0 else { throw VideoError.unreadable(reason: FFmpegLibrary.message(status)) }
-      guard let index = Self.bestVideoStream(in: context) else { throw VideoError.noVideoStream }
-      videoStreamIndex = index
-      info = Self.describe(context, videoStream: index, formatName: formatName)
-    } catch {
-      var io: UnsafeMutablePointer<AVIOContext>? = io
-      Self.close(context, io: &io)
-      throw error
-    }
-  }
-
-  deinit {
-    Self.close(context, io: &io)
-  }
-
-  private static func close(
-    _ context: UnsafeMutablePointer<AVFormatContext>,
-    io: inout UnsafeMutablePointer<AVIOContext>?
-  ) {
-    var context: UnsafeMutablePointer<AVFormatContext>? = context
-    avformat_close_input(&context)
-    avio_closep(&io)
+    context = demuxer.context
+    guard let index = Self.bestVideoStream(in: context) else { throw VideoError.noVideoStream }
+    videoStreamIndex = index
+    info = Self.describe(context, videoStream: index, formatName: demuxer.formatName)
   }
 
   func stream(_ index: Int) -> UnsafeMutablePointer<AVStream> {
