@@ -147,15 +147,19 @@ struct LibraryVideoRoutes {
       guard rendition == "playback" || rendition == "original" else {
         throw KeyAPIError.validation("rendition must be playback or original")
       }
-      let signed = try media.mediaToken(.video, subject: video.id, projectID: video.projectID)
+      // The playback rendition is the original when a browser can play it; otherwise the
+      // ingest's H.264 copy once it is ready (the original until then, with its status).
+      let transcoded = rendition == "playback" && video.playback == "ready"
+      let signed = try media.mediaToken(transcoded ? .playback : .video, subject: video.id, projectID: video.projectID)
       return try KeyAPIResponse.json(
         VideoMediaPayload(
           videoID: video.id,
           rendition: rendition,
-          url: try origin.string(for: request) + "/v0/files/video/" + signed.token,
+          url: try origin.string(for: request) + (transcoded ? "/v0/files/playback/" : "/v0/files/video/")
+            + signed.token,
           expiresAt: RFC3339Time.string(from: signed.expiresAt),
-          transcoded: false,
-          previewStatus: rendition == "playback" ? "not_needed" : nil
+          transcoded: transcoded,
+          previewStatus: rendition == "playback" ? video.playback : nil
         )
       )
     }

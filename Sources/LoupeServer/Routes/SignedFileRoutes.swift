@@ -32,7 +32,8 @@ struct SignedFileRoutes {
       return Response(status: .ok)
     }
     for (kind, grant) in [
-      ("video", SignedToken.Grant.video), ("thumbnail", .thumbnail), ("reference-image", .referenceImage),
+      ("video", SignedToken.Grant.video), ("playback", .playback), ("thumbnail", .thumbnail),
+      ("reference-image", .referenceImage),
     ] {
       group.get("files/\(kind)/:token") { request, context in
         try await serve(grant, request: request, context: context)

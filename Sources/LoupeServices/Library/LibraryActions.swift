@@ -207,8 +207,12 @@ public struct LibraryActions: Sendable {
   {
     guard let token = signer.open(sealed, grant: grant) else { throw LibraryFailure.invalidSignedURL }
     switch grant {
-    case .video:
+    case .video, .playback:
       guard let video = try await repository.video(id: token.subject) else { throw LibraryFailure.notFound("video") }
+      if grant == .playback {
+        guard video.playback == "ready" else { throw LibraryFailure.notFound("playback rendition") }
+        return (files.playback(video: video.id), "video/mp4")
+      }
       return (files.object(video.objectKey), video.contentType)
     case .thumbnail:
       guard let id = Int64(token.subject), let clip = try await repository.clip(id: id) else {

@@ -9,7 +9,7 @@ public struct LibraryFiles: Sendable {
 
   public init(dataDirectory: URL) throws {
     root = dataDirectory.appendingPathComponent("library", isDirectory: true)
-    for folder in [root, objects, thumbnails] {
+    for folder in [root, objects, thumbnails, playbacks] {
       try FileManager.default.createDirectory(
         at: folder,
         withIntermediateDirectories: true,
@@ -20,6 +20,12 @@ public struct LibraryFiles: Sendable {
 
   var objects: URL { root.appendingPathComponent("objects", isDirectory: true) }
   var thumbnails: URL { root.appendingPathComponent("thumbnails", isDirectory: true) }
+  var playbacks: URL { root.appendingPathComponent("playback", isDirectory: true) }
+
+  /// The H.264/AAC rendition of a video a browser cannot play as uploaded.
+  public func playback(video id: String) -> URL {
+    playbacks.appendingPathComponent(Self.safe(id) + ".mp4")
+  }
 
   /// The file of an uploaded object. Keys are the client-visible `s3_key`s; the name on disk is
   /// their hash, so no key can name a path.
@@ -39,6 +45,7 @@ public struct LibraryFiles: Sendable {
   /// Removes a video's object and thumbnails; missing files are not an error.
   public func removeVideo(id: String, objectKey: String) {
     try? FileManager.default.removeItem(at: thumbnailFolder(video: id))
+    try? FileManager.default.removeItem(at: playback(video: id))
     try? FileManager.default.removeItem(at: object(objectKey))
   }
 

@@ -25,6 +25,7 @@ struct LibraryIngestHandler: JobHandler {
   enum Step {
     static let probing = "probing"
     static let decoding = "decoding"
+    static let transcoding = "transcoding"
     static let analyzing = "analyzing"
   }
 
@@ -62,6 +63,9 @@ struct LibraryIngestHandler: JobHandler {
       ofVideo: video.id
     )
 
+    let needsRendition = !PlaybackRendition.isBrowserPlayable(info, contentType: video.contentType)
+    if needsRendition { try await repository.setPlayback("pending", ofVideo: video.id) }
+
     try await context.step(Step.decoding)
     let folder = files.thumbnailFolder(video: video.id)
     try? FileManager.default.removeItem(at: folder)
@@ -86,6 +90,18 @@ struct LibraryIngestHandler: JobHandler {
         }
         drafts.withLock { $0.append(Draft(start: part.start, end: part.end, hasKeyframe: frame != nil)) }
       }
+    }
+
+    if needsRendition {
+      // A failed rendition leaves the video searchable; `get_video_media` says `failed`.
+      try await context.step(Step.transcoding)
+      let destination = files.playback(video: video.id)
+      let threads = decoderThreads
+      let made =
+        (try? await offCooperativePool {
+          try PlaybackRendition.make(from: file, to: destination, threads: threads)
+        }) != nil
+      try await repository.setPlayback(made ? "ready" : "failed", ofVideo: video.id)
     }
 
     try await context.step(Step.analyzing)

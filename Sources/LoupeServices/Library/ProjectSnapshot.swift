@@ -65,9 +65,20 @@ struct FoldedTexts: Sendable {
   /// character match).
   static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
     guard !needle.isEmpty, text.count >= needle.count else { return false }
-    return text.withUnsafeBytes { haystack in
-      needle.withUnsafeBytes { needle in
-        memmem(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != nil
+    return text.withUnsafeBufferPointer { haystack in
+      needle.withUnsafeBufferPointer { needle in
+        let first = needle[0]
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+          if haystack[start] == first {
+            var offset = 1
+            while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+          }
+          start += 1
+        }
+        return false
       }
     }
   }

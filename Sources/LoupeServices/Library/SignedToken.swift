@@ -11,6 +11,8 @@ public struct SignedToken: Codable, Sendable, Equatable {
     case upload
     /// GET of a video's original file (`subject` the video id).
     case video
+    /// GET of a video's browser rendition (`subject` the video id).
+    case playback
     /// GET of a clip's thumbnail (`subject` the clip id).
     case thumbnail
     /// GET of a reference image's file (`subject` the image id).

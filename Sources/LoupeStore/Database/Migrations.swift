@@ -145,6 +145,9 @@ extension LoupeDatabase {
         table.column("file_name", .text).notNull()
         table.column("content_type", .text).notNull()
         table.column("file_size", .integer).notNull()
+        // `not_needed`, `pending`, `ready` or `failed`: the H.264/AAC rendition of a video a
+        // browser cannot play.
+        table.column("playback", .text).notNull().defaults(to: "not_needed")
         table.column("created_at", .datetime).notNull()
       }
       try database.create(

@@ -92,6 +92,13 @@ public struct LibraryMediaRepository: Sendable {
     }
   }
 
+  /// Records the state of the video's browser rendition.
+  public func setPlayback(_ state: String, ofVideo id: String) async throws {
+    try await database.pool.write { database in
+      try database.execute(sql: "UPDATE library_video SET playback = ? WHERE id = ?", arguments: [state, id])
+    }
+  }
+
   /// Records what probing found.
   public func setProbe(duration: Int, width: Int, height: Int, ofVideo id: String) async throws {
     try await database.pool.write { database in

@@ -29,6 +29,8 @@ public struct LibraryVideo: Codable, Sendable, Equatable, FetchableRecord, Persi
   public var fileName: String
   public var contentType: String
   public var fileSize: Int
+  /// The browser rendition's state: `not_needed`, `pending`, `ready` or `failed`.
+  public var playback: String
   public var createdAt: Date
 
   public init(
@@ -58,11 +60,12 @@ public struct LibraryVideo: Codable, Sendable, Equatable, FetchableRecord, Persi
     self.fileName = fileName
     self.contentType = contentType
     self.fileSize = fileSize
+    playback = "not_needed"
     self.createdAt = createdAt
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, name, season, episode, duration, width, height, status, error
+    case id, name, season, episode, duration, width, height, status, error, playback
     case projectID = "project_id"
     case objectKey = "object_key"
     case fileName = "file_name"
