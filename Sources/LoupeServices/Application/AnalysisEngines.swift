@@ -17,19 +17,24 @@ public struct AnalysisEngines: Sendable {
   /// The media library's keyframe analysis and search vectors; without it library ingests and
   /// searches answer that the models are not available.
   public var clips: (any ClipAnalysisService)?
+  /// Speech recognition (silero VAD + Whisper base): the dialogue of library videos that carry no
+  /// subtitle stream.
+  public var speech: SpeechTranscriber?
 
   public init(
     images: any ImageAnalysisService,
     videos: any VideoAnalysisService,
     portraits: (any PortraitService)? = nil,
     embeddings: (any EmbeddingService)? = nil,
-    clips: (any ClipAnalysisService)? = nil
+    clips: (any ClipAnalysisService)? = nil,
+    speech: SpeechTranscriber? = nil
   ) {
     self.images = images
     self.videos = videos
     self.portraits = portraits
     self.embeddings = embeddings
     self.clips = clips
+    self.speech = speech
   }
 
   /// Every live model Loupe serves.
@@ -52,7 +57,8 @@ public struct AnalysisEngines: Sendable {
       clips: LiveClipAnalysis(
         tagger: images.tagger,
         faces: try FaceAnalyzer.live(dependencies: dependencies, options: options)
-      )
+      ),
+      speech: try SpeechTranscriber.live(dependencies: dependencies, threads: options.threads)
     )
   }
 }

@@ -145,6 +145,7 @@ public struct Services: Sendable {
         repository: media.repository,
         files: media.files,
         analysis: clips,
+        speech: engines.speech,
         settings: configuration.library,
         limits: VideoLimits(
           maxBytes: configuration.library.maxVideoBytes,

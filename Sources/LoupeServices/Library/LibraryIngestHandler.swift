@@ -1,4 +1,5 @@
 import Foundation
+import LoupeAnalysis
 import LoupeJobs
 import LoupeMedia
 import LoupeStore
@@ -15,6 +16,8 @@ struct LibraryIngestHandler: JobHandler {
   let repository: LibraryMediaRepository
   let files: LibraryFiles
   let analysis: any ClipAnalysisService
+  /// Transcribes the dialogue of videos without a subtitle stream; `nil` leaves them without.
+  let speech: SpeechTranscriber?
   let settings: LibrarySettings
   let limits: VideoLimits
   let decoderThreads: Int
@@ -26,6 +29,7 @@ struct LibraryIngestHandler: JobHandler {
     static let probing = "probing"
     static let decoding = "decoding"
     static let transcoding = "transcoding"
+    static let transcribing = "transcribing"
     static let analyzing = "analyzing"
   }
 
@@ -104,8 +108,17 @@ struct LibraryIngestHandler: JobHandler {
       try await repository.setPlayback(made ? "ready" : "failed", ofVideo: video.id)
     }
 
+    var cues = scan.subtitles.first { !$0.cues.isEmpty }?.cues ?? []
+    if cues.isEmpty, info.hasAudio, let speech {
+      // Dialogue without subtitles is in the audio: speech recognition makes it searchable. A
+      // failure here (an unreadable audio stream) leaves the clips without subtitles, not failed.
+      try await context.step(Step.transcribing)
+      if let transcript = try? await speech.transcribe(file: file) {
+        cues = transcript.segments.map { SubtitleCue(start: $0.start, end: $0.end, text: $0.text) }
+      }
+    }
+
     try await context.step(Step.analyzing)
-    let cues = scan.subtitles.first { !$0.cues.isEmpty }?.cues ?? []
     let found = drafts.withLock { $0 }
     var clips: [LibraryClip] = []
     let decoder = ImageDecoder()

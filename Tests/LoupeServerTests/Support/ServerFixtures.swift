@@ -33,6 +33,7 @@ extension ServerFixtures {
 extension ServerFixtures {
   /// The live embeddings, sharing the live image models.
   static let liveEmbeddings = Task { LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger) }
+  static let liveSpeech = Task { try SpeechTranscriber.live(dependencies: InstalledDependencies.directory, threads: 2) }
   static let liveClips = Task {
     LiveClipAnalysis(
       tagger: try await liveAnalysis.value.tagger,

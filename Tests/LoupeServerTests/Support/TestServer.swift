@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import LoupeAnalysis
 import LoupeServer
 import LoupeServices
 import LoupeStore
@@ -30,6 +31,7 @@ struct TestServer: Sendable {
     portraits: (any PortraitService)? = nil,
     embeddings: (any EmbeddingService)? = FixedEmbeddings(),
     clips: (any ClipAnalysisService)? = nil,
+    speech: SpeechTranscriber? = nil,
     configure: (inout ServiceConfiguration) -> Void = { _ in },
     edge: (inout ServerConfiguration) -> Void = { _ in },
     dailyQuota: Int? = nil,
@@ -55,7 +57,8 @@ struct TestServer: Sendable {
         videos: videoAnalysis,
         portraits: portraits,
         embeddings: embeddings,
-        clips: clips
+        clips: clips,
+        speech: speech
       )
     )
     let application = try buildApplication(
