@@ -10,6 +10,10 @@ enum OCRFixtures {
     try TextDetector.live(dependencies: VisionFixtures.dependencies, inference: options)
   }
 
+  static let reader = Result {
+    try TextReader.live(dependencies: VisionFixtures.dependencies, inference: options)
+  }
+
   static func sceneText(_ name: String) throws -> PixelBuffer {
     try ImageDecoder().decode(contentsOf: URL(fileURLWithPath: "/usr/share/doc/opencv-doc/examples/text/\(name)"))
       .pixels
@@ -23,6 +27,8 @@ enum OCRFixtures {
       var scores: [Float]
     }
     var detector: [String: Lines]
+    /// rapidocr's whole pipeline (detection, orientation, recognition): the texts per photo.
+    var reader: [String: [String]]
   }
 
   /// Computed by Fixtures/make_golden_ocr.py with rapidocr's own pipeline.
