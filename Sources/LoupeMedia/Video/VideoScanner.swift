@@ -21,10 +21,14 @@ public struct VideoScanner: Sendable {
   ///     1% and once with 1 at the end.
   ///   - isCancelled: polled for every packet and frame, as is `Task.isCancelled`; either stops
   ///     the scan with `VideoError.cancelled`.
+  ///   - frames: given a sample-size frame every `options.streamInterval` seconds, in time order,
+  ///     on the scanning thread, which waits for it (burned-in subtitle OCR reads them as they
+  ///     come); an error it throws ends the scan.
   public func scan(
     _ url: URL,
     progress: (Double) -> Void = { _ in },
-    isCancelled: () -> Bool = { false }
+    isCancelled: () -> Bool = { false },
+    frames: ((VideoFrame) throws -> Void)? = nil
   ) throws -> VideoScan {
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
     try options.limits.check(fileSize: size)
@@ -32,7 +36,15 @@ public struct VideoScanner: Sendable {
     try options.limits.check(input.info, fileSize: size)
     return try withoutActuallyEscaping(progress) { progress in
       try withoutActuallyEscaping(isCancelled) { isCancelled in
-        try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled).run()
+        try withoutActuallyEscaping(frames ?? { _ in }) { consumer in
+          try ScanPass(
+            input: input,
+            options: options,
+            progress: progress,
+            isCancelled: isCancelled,
+            frames: frames == nil ? nil : consumer
+          ).run()
+        }
       }
     }
   }

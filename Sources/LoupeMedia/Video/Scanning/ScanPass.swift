@@ -22,6 +22,8 @@ final class ScanPass {
   private let options: VideoScanOptions
   private let progress: (Double) -> Void
   private let isCancelled: () -> Bool
+  private let frames: ((VideoFrame) throws -> Void)?
+  private var nextStreamTime = 0.0
   private let decoder: VideoStreamDecoder
   private let subtitleDecoders: [Int: SubtitleStreamDecoder]
   private let analysisScaler = FrameScaler()
@@ -56,12 +58,14 @@ final class ScanPass {
     input: MediaInput,
     options: VideoScanOptions,
     progress: @escaping (Double) -> Void,
-    isCancelled: @escaping () -> Bool
+    isCancelled: @escaping () -> Bool,
+    frames: ((VideoFrame) throws -> Void)? = nil
   ) throws {
     self.input = input
     self.options = options
     self.progress = progress
     self.isCancelled = isCancelled
+    self.frames = frames
     let video = input.stream(input.videoStreamIndex)
     decoder = try VideoStreamDecoder(
       stream: video,
@@ -235,9 +239,15 @@ final class ScanPass {
     }
 
     let tolerance = nominalFrameDuration / 2
+    var converted: VideoFrame?
     if samples.count < options.maxSamples, entry.time + tolerance >= nextSampleTime {
-      samples.append(try videoFrame(entry.frame, index: entry.index, time: entry.time))
+      converted = try videoFrame(entry.frame, index: entry.index, time: entry.time)
+      samples.append(converted!)
       while nextSampleTime <= entry.time + tolerance { nextSampleTime += sampleInterval }
+    }
+    if let frames, entry.time + tolerance >= nextStreamTime {
+      try frames(try converted ?? videoFrame(entry.frame, index: entry.index, time: entry.time))
+      while nextStreamTime <= entry.time + tolerance { nextStreamTime += max(options.streamInterval, 0.001) }
     }
     let offset = entry.index - (currentShot?.firstFrame ?? 0)
     if shotFrames?.wants(offset: shots.count) ?? false, reservoir.wants(offset: offset),
