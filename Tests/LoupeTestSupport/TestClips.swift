@@ -127,7 +127,8 @@ public enum TestClips {
   public static func burnedInSubtitles() throws -> TestClip {
     let source = try footage()
     return try clip(named: "burned-in.mp4") { url in
-      let subtitles = directory.appendingPathComponent("burned-in.srt")
+      // Not named like the clip: a `burned-in.srt` beside it would be found as its sidecar.
+      let subtitles = directory.appendingPathComponent("cues-to-burn.srt")
       func stamp(_ seconds: Double) -> String {
         let millis = Int((seconds * 1000).rounded())
         return String(format: "00:00:%02d,%03d", millis / 1000, millis % 1000)

@@ -7,8 +7,23 @@
 public struct Dialogue: Sendable, Equatable {
   public private(set) var events: [DialogueEvent]
 
+  /// Events of one source with the same text that overlap or lie within `mergeGap` seconds of
+  /// each other are one event (their union, the higher confidence): a line is listed once.
+  public static let mergeGap = 1.0
+
   public init(events: [DialogueEvent] = []) {
-    self.events = events.sorted(by: Self.timeOrder)
+    var merged: [DialogueEvent] = []
+    for event in events.sorted(by: Self.timeOrder) {
+      if let index = merged.lastIndex(where: { $0.source == event.source && $0.text == event.text }),
+        event.start - merged[index].end <= Self.mergeGap
+      {
+        merged[index].end = max(merged[index].end, event.end)
+        merged[index].confidence = max(merged[index].confidence, event.confidence)
+      } else {
+        merged.append(event)
+      }
+    }
+    self.events = merged
   }
 
   /// The one place every source enters: text streams, sidecars, OCR and speech recognition.
@@ -35,12 +50,14 @@ public struct Dialogue: Sendable, Equatable {
     events.filter { sources.contains($0.source) }
   }
 
-  /// The text of the events, one per line, at most `limit` characters: what a text encoder reads.
-  /// Authored and burned-in subtitles come first; speech only when there are none (it repeats them).
+  /// The text of the events, one per line, each distinct line once (a stream and the same
+  /// subtitles burned in say it twice), at most `limit` characters: what a text encoder reads.
+  /// Subtitles only; speech when there are none (it repeats them).
   public func text(limit: Int = 2000) -> String {
     let subtitles = events.filter { $0.source.isSubtitle }
-    let chosen = subtitles.isEmpty ? events : subtitles
-    return String(chosen.map(\.text).joined(separator: "\n").prefix(limit))
+    var seen = Set<String>()
+    let lines = (subtitles.isEmpty ? events : subtitles).map(\.text).filter { seen.insert($0).inserted }
+    return String(lines.joined(separator: "\n").prefix(limit))
   }
 
   private static func timeOrder(_ a: DialogueEvent, _ b: DialogueEvent) -> Bool {

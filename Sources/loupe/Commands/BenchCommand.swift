@@ -4,6 +4,9 @@ struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Benchmarks (build with -c release; ./scripts/run does).",
-    subcommands: [BenchFacesCommand.self, BenchServeCommand.self, BenchVectorsCommand.self, BenchVideoCommand.self]
+    subcommands: [
+      BenchFacesCommand.self, BenchOCRCommand.self, BenchServeCommand.self, BenchVectorsCommand.self,
+      BenchVideoCommand.self,
+    ]
   )
 }
