@@ -6,9 +6,17 @@ import LoupeVision
 /// A deterministic `VideoAnalysisService` without models: a fixed quality, the first taxonomy
 /// class, a tag counting the frames plus one tag per non-empty text (the text, its weight as the
 /// score), an embedding of the input counts. For tests of the job system, decoding and the wire
-/// format.
+/// format. With a `TextReader`, burned-in subtitles are read for real.
 public struct FixedVideoAnalysis: VideoAnalysisService {
-  public init() {}
+  public var ocr: TextReader?
+
+  public init(ocr: TextReader? = nil) {
+    self.ocr = ocr
+  }
+
+  public func subtitleReader() -> BurnedInSubtitleReader? {
+    ocr.map { BurnedInSubtitleReader(reader: $0) }
+  }
 
   public func assessQuality(frames: [PixelBuffer], motion: Double, frameRate: Double) async throws -> VideoQuality {
     guard !frames.isEmpty else { throw AnalysisError.invalidInput("the video has no frame with content to assess") }

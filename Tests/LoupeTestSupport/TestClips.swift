@@ -113,6 +113,40 @@ public enum TestClips {
   }
 
   /// A file in the clips folder, for tests that make their own (copies, damaged files).
+  /// Japanese and Chinese lines burned into `footage()` (scaled to 640 × 480, 9.6 s), with
+  /// gaps between them, as `burnedInSubtitles()` shows them.
+  public static let burnedInCues: [(start: Double, end: Double, text: String)] = [
+    (0.6, 2.4, "ありがとう、また明日"),
+    (2.9, 4.6, "今日はいい天気ですね"),
+    (5.2, 6.1, "我们明天见吧"),
+    (7.0, 9.0, "また会いましょう"),
+  ]
+
+  /// `footage()` at 640 × 480 with `burnedInCues` drawn into the picture by libass in Noto Sans
+  /// CJK JP (white with a dark outline, bottom centre): there is no subtitle stream.
+  public static func burnedInSubtitles() throws -> TestClip {
+    let source = try footage()
+    return try clip(named: "burned-in.mp4") { url in
+      // Not named like the clip: a `burned-in.srt` beside it would be found as its sidecar.
+      let subtitles = directory.appendingPathComponent("cues-to-burn.srt")
+      func stamp(_ seconds: Double) -> String {
+        let millis = Int((seconds * 1000).rounded())
+        return String(format: "00:00:%02d,%03d", millis / 1000, millis % 1000)
+      }
+      let srt = burnedInCues.enumerated().map {
+        "\($0.offset + 1)\n\(stamp($0.element.start)) --> \(stamp($0.element.end))\n\($0.element.text)\n"
+      }
+      try srt.joined(separator: "\n").write(to: subtitles, atomically: true, encoding: .utf8)
+      try ffmpeg(
+        [
+          "-i", source.url.path, "-vf",
+          "scale=640:480,subtitles=\(subtitles.path):force_style='FontName=Noto Sans CJK JP,FontSize=18'",
+        ] + h264(url)
+      )
+      return TestClip(url: url, cutFrames: source.cutFrames, frameCount: source.frameCount, frameRate: 25)
+    }
+  }
+
   public static func scratchURL(_ name: String) -> URL {
     directory.appendingPathComponent(name)
   }

@@ -27,6 +27,11 @@ public struct VideoScanOptions: Sendable, Equatable {
   public var motionThreshold: Double
   /// Whether embedded text subtitle streams are decoded.
   public var readsSubtitles: Bool
+  /// Seconds between the frames handed to `VideoScanner.scan`'s `frames` consumer (0.5 = 2 per
+  /// second, what burned-in subtitles need), by presentation time, blank frames skipped. Unlike
+  /// `sampleInterval` it never widens with the duration: the consumer keeps nothing it does not
+  /// need, so a long video costs time, not memory.
+  public var streamInterval: Double
 
   public init(
     limits: VideoLimits = .default,
@@ -39,7 +44,8 @@ public struct VideoScanOptions: Sendable, Equatable {
     maxShotFrames: Int = 64,
     blankLumaDeviation: Double = 6,
     motionThreshold: Double = 2,
-    readsSubtitles: Bool = true
+    readsSubtitles: Bool = true,
+    streamInterval: Double = 0.5
   ) {
     self.limits = limits
     self.sampleInterval = sampleInterval
@@ -52,5 +58,6 @@ public struct VideoScanOptions: Sendable, Equatable {
     self.blankLumaDeviation = blankLumaDeviation
     self.motionThreshold = motionThreshold
     self.readsSubtitles = readsSubtitles
+    self.streamInterval = streamInterval
   }
 }

@@ -23,11 +23,15 @@ public struct VideoScanner: Sendable {
   ///     the scan with `VideoError.cancelled`.
   ///   - onShot: called on the scanning thread as each shot ends, with access to its frames
   ///     (`ClosedShot`); an error it throws ends the scan.
+  ///   - frames: given a sample-size frame every `options.streamInterval` seconds, in time order,
+  ///     on the scanning thread, which waits for it (burned-in subtitle OCR reads them as they
+  ///     come); an error it throws ends the scan.
   public func scan(
     _ url: URL,
     progress: (Double) -> Void = { _ in },
     isCancelled: () -> Bool = { false },
-    onShot: ((ClosedShot) throws -> Void)? = nil
+    onShot: ((ClosedShot) throws -> Void)? = nil,
+    frames: ((VideoFrame) throws -> Void)? = nil
   ) throws -> VideoScan {
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
     try options.limits.check(fileSize: size)
@@ -35,12 +39,17 @@ public struct VideoScanner: Sendable {
     try options.limits.check(input.info, fileSize: size)
     return try withoutActuallyEscaping(progress) { progress in
       try withoutActuallyEscaping(isCancelled) { isCancelled in
-        guard let onShot else {
-          return try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled).run()
-        }
-        return try withoutActuallyEscaping(onShot) { onShot in
-          try ScanPass(input: input, options: options, progress: progress, isCancelled: isCancelled, onShot: onShot)
-            .run()
+        try withoutActuallyEscaping(frames ?? { _ in }) { consumer in
+          try withoutActuallyEscaping(onShot ?? { _ in }) { shots in
+            try ScanPass(
+              input: input,
+              options: options,
+              progress: progress,
+              isCancelled: isCancelled,
+              onShot: onShot == nil ? nil : shots,
+              frames: frames == nil ? nil : consumer
+            ).run()
+          }
         }
       }
     }

@@ -47,7 +47,7 @@ public struct AnalysisEngines: Sendable {
     let images = try await LiveImageAnalysis.load(dependencies: dependencies, options: options)
     return AnalysisEngines(
       images: images,
-      videos: try await LiveVideoAnalysis.load(sharing: images),
+      videos: try await LiveVideoAnalysis.load(sharing: images, dependencies: dependencies, options: options),
       portraits: try LivePortraitService.load(
         dependencies: dependencies,
         options: options,

@@ -135,6 +135,7 @@ public struct Services: Sendable {
       images: loader,
       imageDecoder: decoder,
       analysis: engines.videos,
+      speech: engines.speech,
       settings: configuration.videos,
       // Concurrent jobs share the cores rather than each decoding with all of them.
       decoderThreads: max(1, ProcessInfo.processInfo.activeProcessorCount / configuration.jobs.workers)

@@ -108,14 +108,16 @@ struct LibraryIngestHandler: JobHandler {
       try await repository.setPlayback(made ? "ready" : "failed", ofVideo: video.id)
     }
 
-    var cues = scan.subtitles.first { !$0.cues.isEmpty }?.cues ?? []
-    if cues.isEmpty, info.hasAudio, let speech {
+    let stream = scan.subtitles.first { !$0.cues.isEmpty }?.cues ?? []
+    var spoken: [DialogueEvent] = []
+    if stream.isEmpty, info.hasAudio, let speech {
       // Dialogue without subtitles is in the audio: speech recognition makes it searchable. A
       // failure here (an unreadable audio stream) leaves the clips without subtitles, not failed.
       try await context.step(Step.transcribing)
-      if let transcript = try? await speech.transcribe(file: file) {
-        cues = transcript.segments.map { SubtitleCue(start: $0.start, end: $0.end, text: $0.text) }
-      }
+      spoken = await speech.dialogueEvents(of: file)
+    }
+    let cues = Dialogue(textStream: stream, speech: spoken).events.map {
+      SubtitleCue(start: $0.start, end: $0.end, text: $0.text)
     }
 
     try await context.step(Step.analyzing)

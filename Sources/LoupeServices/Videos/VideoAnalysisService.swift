@@ -1,5 +1,6 @@
 import LoupeAnalysis
 import LoupeMedia
+import LoupeRuntime
 import LoupeVision
 
 /// The seam between video jobs and the models. Jobs download and decode for real either way;
@@ -8,6 +9,12 @@ import LoupeVision
 public protocol VideoAnalysisService: Sendable {
   func assessQuality(frames: [PixelBuffer], motion: Double, frameRate: Double) async throws -> VideoQuality
   func describe(_ evidence: ContentEvidence, language: Language) async throws -> VideoDescription
+  /// A fresh reader of one video's burned-in subtitles, or `nil` when OCR is not loaded.
+  func subtitleReader() -> BurnedInSubtitleReader?
+}
+
+extension VideoAnalysisService {
+  public func subtitleReader() -> BurnedInSubtitleReader? { nil }
 }
 
 /// Classes, tags and embedding of a video or multimodal post, named for people in one language.
@@ -30,17 +37,30 @@ public struct VideoDescription: Sendable, Equatable {
 public struct LiveVideoAnalysis: VideoAnalysisService {
   let quality: VideoQualityAnalyzer
   let content: VideoContentAnalyzer
+  /// Reads burned-in subtitles (no orientation check: subtitles are upright).
+  let ocr: TextReader?
 
-  public init(quality: VideoQualityAnalyzer, content: VideoContentAnalyzer) {
+  public init(quality: VideoQualityAnalyzer, content: VideoContentAnalyzer, ocr: TextReader? = nil) {
     self.quality = quality
     self.content = content
+    self.ocr = ocr
   }
 
-  public static func load(sharing images: LiveImageAnalysis) async throws -> LiveVideoAnalysis {
+  /// With `dependencies`, burned-in subtitles are read too (PP-OCRv6); without, they are not.
+  public static func load(
+    sharing images: LiveImageAnalysis,
+    dependencies: DependenciesDirectory? = nil,
+    options: InferenceOptions = InferenceOptions()
+  ) async throws -> LiveVideoAnalysis {
     LiveVideoAnalysis(
       quality: VideoQualityAnalyzer(assessor: images.quality),
-      content: try await VideoContentAnalyzer.live(tagger: images.tagger)
+      content: try await VideoContentAnalyzer.live(tagger: images.tagger),
+      ocr: try dependencies.map { try TextReader.live(dependencies: $0, inference: options, checksOrientation: false) }
     )
+  }
+
+  public func subtitleReader() -> BurnedInSubtitleReader? {
+    ocr.map { BurnedInSubtitleReader(reader: $0) }
   }
 
   public func assessQuality(frames: [PixelBuffer], motion: Double, frameRate: Double) async throws -> VideoQuality {

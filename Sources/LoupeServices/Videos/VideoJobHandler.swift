@@ -2,6 +2,7 @@ import Foundation
 import LoupeAnalysis
 import LoupeJobs
 import LoupeMedia
+import LoupeVision
 
 /// Runs `/api/v1/videos` and `/api/v1/batch_videos` jobs: download, decode (one pass: samples,
 /// shots, motion, subtitles), analyse; each a step in the job's `message`. Download faults that
@@ -11,6 +12,8 @@ struct VideoJobHandler: JobHandler {
   let images: MediaLoader
   let imageDecoder: ImageDecoder
   let analysis: any VideoAnalysisService
+  /// Speech recognition for the dialogue of videos with audio; `nil` reads none.
+  let speech: SpeechTranscriber?
   let settings: VideoSettings
   /// Decoder threads per scan.
   let decoderThreads: Int
@@ -25,6 +28,7 @@ struct VideoJobHandler: JobHandler {
   enum Step {
     static let videoDownloading = "video downloading"
     static let decoding = "decoding"
+    static let transcribing = "transcribing"
     static let imageDownloading = "image downloading"
     static let analyzing = "analyzing"
   }
@@ -45,7 +49,7 @@ struct VideoJobHandler: JobHandler {
 
   private func run(_ request: VideoJobRequest, appID: String, context: JobContext) async throws -> String {
     var scan: VideoScan?
-    var subtitles = ""
+    var dialogue = Dialogue()
     if !request.videoURL.isEmpty {
       try await context.step(Step.videoDownloading)
       let media = try await files.load(
@@ -56,14 +60,23 @@ struct VideoJobHandler: JobHandler {
       )
       defer { media.discard() }
       try await context.step(Step.decoding)
-      let scanned = try await self.scan(media.url, for: request.action, context: context)
+      // Burned-in subtitles are read from the frames as the scan decodes them.
+      let burnedIn = request.action == .videoQA ? nil : analysis.subtitleReader()
+      let scanned = try await self.scan(media.url, for: request.action, context: context, frames: burnedIn)
       scan = scanned
-      subtitles = Self.subtitleText(scanned.subtitles.first { !$0.cues.isEmpty }?.cues ?? [])
+      let stream = scanned.subtitles.first { !$0.cues.isEmpty }?.cues ?? []
       // A video under a media root may have its subtitles beside it instead.
-      if subtitles.isEmpty && !media.isTemporary && request.action != .videoQA {
-        let sidecar = media.sidecars.lazy.compactMap { try? $0.cues() }.first { !$0.isEmpty }
-        subtitles = Self.subtitleText(sidecar ?? [])
+      var sidecar: [SubtitleCue] = []
+      if stream.isEmpty && !media.isTemporary && request.action != .videoQA {
+        sidecar = media.sidecars.lazy.compactMap { try? $0.cues() }.first { !$0.isEmpty } ?? []
       }
+      // What is said: the classification actions read the audio too when there is any.
+      var spoken: [DialogueEvent] = []
+      if request.action != .videoQA, scanned.info.hasAudio, let speech {
+        try await context.step(Step.transcribing)
+        spoken = await speech.dialogueEvents(of: media.url)
+      }
+      dialogue = Dialogue(textStream: stream, sidecar: sidecar, ocr: burnedIn?.events() ?? [], speech: spoken)
     }
     var pictures: [PixelBuffer] = []
     if !request.images.isEmpty {
@@ -94,7 +107,7 @@ struct VideoJobHandler: JobHandler {
       guard let scan else { throw JobError.permanent("video_url is required") }
       return try WireJSON.string(try await quality(of: scan))
     case .classifyLabelVideo, .multiModalClassify:
-      return try WireJSON.string(try await content(of: request, scan: scan, subtitles: subtitles, images: pictures))
+      return try WireJSON.string(try await content(of: request, scan: scan, dialogue: dialogue, images: pictures))
     }
   }
 
@@ -117,10 +130,10 @@ struct VideoJobHandler: JobHandler {
   private func content(
     of request: VideoJobRequest,
     scan: VideoScan?,
-    subtitles: String,
+    dialogue: Dialogue,
     images: [PixelBuffer]
   ) async throws -> VideoContentPayload {
-    let texts = [WeightedText(request.title), WeightedText(request.text), WeightedText(subtitles, weight: 0.5)]
+    let texts = [WeightedText(request.title), WeightedText(request.text), WeightedText(dialogue.text(), weight: 0.5)]
     let evidence = ContentEvidence(
       frames: scan.map(Self.contentFrames) ?? [],
       images: images,
@@ -128,7 +141,8 @@ struct VideoJobHandler: JobHandler {
       textInEmbedding: request.action == .multiModalClassify
     )
     let output = request.output
-    let content = try await analysis.describe(evidence, language: output.language)
+    var content = try await analysis.describe(evidence, language: output.language)
+    content.tags = Self.withSubtitleTag(content.tags, dialogue: dialogue, language: output.language)
     if output.embedding && content.embedding == nil {
       throw AnalysisError.invalidInput("nothing in the input carried a concept to embed")
     }
@@ -147,7 +161,12 @@ struct VideoJobHandler: JobHandler {
     )
   }
 
-  private func scan(_ file: URL, for action: VideoJobRequest.Action, context: JobContext) async throws -> VideoScan {
+  private func scan(
+    _ file: URL,
+    for action: VideoJobRequest.Action,
+    context: JobContext,
+    frames reader: BurnedInSubtitleReader?
+  ) async throws -> VideoScan {
     var options = VideoScanOptions()
     options.limits = VideoLimits(
       maxBytes: settings.maxBytes,
@@ -163,7 +182,10 @@ struct VideoJobHandler: JobHandler {
     options.maxSamples = Self.keptFrames
     options.maxShotFrames = action == .videoQA ? 0 : Self.keptFrames
     options.readsSubtitles = action != .videoQA
-    return try await VideoScanner(options: options).scan(file, reportingTo: context)
+    let frames: (@Sendable (VideoFrame) throws -> Void)? = reader.map { reader in
+      { @Sendable frame in try reader.readBlocking(frame) }
+    }
+    return try await VideoScanner(options: options).scan(file, reportingTo: context, frames: frames)
   }
 
   /// Samples and the kept shot middles in time order, one per frame index: short shots that fall
@@ -174,8 +196,13 @@ struct VideoJobHandler: JobHandler {
     return byIndex.values.sorted { $0.index < $1.index }.map(\.image)
   }
 
-  /// Subtitle text, as much as the text encoder usefully reads.
-  static func subtitleText(_ cues: [SubtitleCue]) -> String {
-    String(cues.map(\.text).joined(separator: "\n").prefix(2000))
+  /// PAI's 有字幕 ("has subtitles") tag, scored by the surest subtitle event, in score order
+  /// among the other tags: given when a text stream, a sidecar or burned-in text shows subtitles.
+  static func withSubtitleTag(_ tags: [NamedTag], dialogue: Dialogue, language: Language) -> [NamedTag] {
+    guard let score = dialogue.events.filter({ $0.source.isSubtitle }).map(\.confidence).max() else { return tags }
+    let tag = NamedTag(name: language == .english ? "subtitled" : "有字幕", score: score)
+    var tagged = tags
+    tagged.insert(tag, at: tags.firstIndex { $0.score < score } ?? tags.count)
+    return tagged
   }
 }

@@ -5,8 +5,8 @@ struct BenchCommand: AsyncParsableCommand {
     commandName: "bench",
     abstract: "Benchmarks (build with -c release; ./scripts/run does).",
     subcommands: [
-      BenchFacesCommand.self, BenchIngestCommand.self, BenchSearchCommand.self, BenchServeCommand.self,
-      BenchSpeechCommand.self, BenchVectorsCommand.self, BenchVideoCommand.self,
+      BenchFacesCommand.self, BenchIngestCommand.self, BenchOCRCommand.self, BenchSearchCommand.self,
+      BenchServeCommand.self, BenchSpeechCommand.self, BenchVectorsCommand.self, BenchVideoCommand.self,
     ]
   )
 }

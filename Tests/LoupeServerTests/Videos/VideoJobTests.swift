@@ -92,6 +92,7 @@ import Testing
         )
         #expect(texts["标题"] == 1, "\(tags)")
         #expect(texts.first { $0.key.hasPrefix(expected) }?.value == 0.5, "subtitles at half weight: \(tags)")
+        #expect(texts["有字幕"] == 1, "authored subtitles: \(tags)")
       }
     }
   }

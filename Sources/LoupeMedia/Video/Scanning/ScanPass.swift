@@ -23,6 +23,8 @@ final class ScanPass {
   private let progress: (Double) -> Void
   private let isCancelled: () -> Bool
   private let onShot: ((ClosedShot) throws -> Void)?
+  private let frames: ((VideoFrame) throws -> Void)?
+  private var nextStreamTime = 0.0
   private let decoder: VideoStreamDecoder
   private let subtitleDecoders: [Int: SubtitleStreamDecoder]
   private let analysisScaler = FrameScaler()
@@ -58,13 +60,15 @@ final class ScanPass {
     options: VideoScanOptions,
     progress: @escaping (Double) -> Void,
     isCancelled: @escaping () -> Bool,
-    onShot: ((ClosedShot) throws -> Void)? = nil
+    onShot: ((ClosedShot) throws -> Void)? = nil,
+    frames: ((VideoFrame) throws -> Void)? = nil
   ) throws {
     self.input = input
     self.options = options
     self.progress = progress
     self.isCancelled = isCancelled
     self.onShot = onShot
+    self.frames = frames
     let video = input.stream(input.videoStreamIndex)
     decoder = try VideoStreamDecoder(
       stream: video,
@@ -238,9 +242,15 @@ final class ScanPass {
     }
 
     let tolerance = nominalFrameDuration / 2
+    var converted: VideoFrame?
     if samples.count < options.maxSamples, entry.time + tolerance >= nextSampleTime {
-      samples.append(try videoFrame(entry.frame, index: entry.index, time: entry.time))
+      converted = try videoFrame(entry.frame, index: entry.index, time: entry.time)
+      samples.append(converted!)
       while nextSampleTime <= entry.time + tolerance { nextSampleTime += sampleInterval }
+    }
+    if let frames, entry.time + tolerance >= nextStreamTime {
+      try frames(try converted ?? videoFrame(entry.frame, index: entry.index, time: entry.time))
+      while nextStreamTime <= entry.time + tolerance { nextStreamTime += max(options.streamInterval, 0.001) }
     }
     let offset = entry.index - (currentShot?.firstFrame ?? 0)
     if onShot != nil || shotFrames?.wants(offset: shots.count) ?? false, reservoir.wants(offset: offset),
