@@ -17,6 +17,8 @@ import Testing
     let expected = [
       ModelCatalog.scrfd500M, ModelCatalog.arcFaceMobile, ModelCatalog.landmarks106, ModelCatalog.age,
       ModelCatalog.gender, ModelCatalog.textEncoder, ModelCatalog.efficientNetLite2, ModelCatalog.ssdMobileNetV2COCO,
+      ModelCatalog.poseDetection, ModelCatalog.poseLandmarkFull, ModelCatalog.ppOCRv6Detector,
+      ModelCatalog.ppOCRv6Recognizer,
     ].map { dependencies.url(for: $0).standardizedFileURL.path }
     #expect(ModelCache.shared.compiledPaths(options: options) == expected.sorted())
     for path in expected {
