@@ -19,7 +19,7 @@ public struct AnalysisEngines: Sendable {
   public var clips: (any ClipAnalysisService)?
   /// Speech recognition (silero VAD + Whisper base): the dialogue of library videos that carry no
   /// subtitle stream.
-  public var speech: SpeechTranscriber?
+  public var speech: LazySpeechTranscriber?
 
   public init(
     images: any ImageAnalysisService,
@@ -27,7 +27,7 @@ public struct AnalysisEngines: Sendable {
     portraits: (any PortraitService)? = nil,
     embeddings: (any EmbeddingService)? = nil,
     clips: (any ClipAnalysisService)? = nil,
-    speech: SpeechTranscriber? = nil
+    speech: LazySpeechTranscriber? = nil
   ) {
     self.images = images
     self.videos = videos
@@ -58,7 +58,7 @@ public struct AnalysisEngines: Sendable {
         tagger: images.tagger,
         faces: try FaceAnalyzer.live(dependencies: dependencies, options: options)
       ),
-      speech: try SpeechTranscriber.live(dependencies: dependencies, threads: options.threads)
+      speech: LazySpeechTranscriber { try SpeechTranscriber.live(dependencies: dependencies, threads: options.threads) }
     )
   }
 }

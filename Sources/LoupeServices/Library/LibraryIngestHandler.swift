@@ -17,7 +17,7 @@ struct LibraryIngestHandler: JobHandler {
   let files: LibraryFiles
   let analysis: any ClipAnalysisService
   /// Transcribes the dialogue of videos without a subtitle stream; `nil` leaves them without.
-  let speech: SpeechTranscriber?
+  let speech: LazySpeechTranscriber?
   let settings: LibrarySettings
   let limits: VideoLimits
   let decoderThreads: Int

@@ -11,10 +11,11 @@ extension Transcript {
   }
 }
 
-extension SpeechTranscriber {
-  /// The file's speech as dialogue, or none when its audio cannot be read: dialogue is evidence a
-  /// video may lack, never a reason to fail its analysis.
+extension LazySpeechTranscriber {
+  /// The file's speech as dialogue, or none when its audio cannot be read or the models cannot
+  /// be loaded: dialogue is evidence a video may lack, never a reason to fail its analysis.
   func dialogueEvents(of file: URL) async -> [DialogueEvent] {
-    (try? await transcribe(file: file))?.dialogueEvents ?? []
+    guard let transcriber = try? transcriber() else { return [] }
+    return (try? await transcriber.transcribe(file: file))?.dialogueEvents ?? []
   }
 }

@@ -13,7 +13,7 @@ struct VideoJobHandler: JobHandler {
   let imageDecoder: ImageDecoder
   let analysis: any VideoAnalysisService
   /// Speech recognition for the dialogue of videos with audio; `nil` reads none.
-  let speech: SpeechTranscriber?
+  let speech: LazySpeechTranscriber?
   let settings: VideoSettings
   /// Decoder threads per scan.
   let decoderThreads: Int

@@ -58,7 +58,7 @@ struct TestServer: Sendable {
         portraits: portraits,
         embeddings: embeddings,
         clips: clips,
-        speech: speech
+        speech: speech.map { transcriber in LazySpeechTranscriber { transcriber } }
       )
     )
     let application = try buildApplication(
