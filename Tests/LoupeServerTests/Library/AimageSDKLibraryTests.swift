@@ -12,7 +12,8 @@ import Testing
   @Test func officialClientDrivesTheLibrary() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let clips = try await ServerFixtures.liveClips.value
-    let episodes = [try TestEpisodes.first(), try TestEpisodes.second()]
+    // Encoding takes seconds: off the cooperative pool, which the rest of the suite needs.
+    let episodes = try await offCooperativePool { [try TestEpisodes.first(), try TestEpisodes.second()] }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-aimage-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -22,9 +23,10 @@ import Testing
     var screenshots: [String] = []
     for time in episodes[0].times {
       let frame = folder.appendingPathComponent("frame.png")
-      try TestClips.ffmpeg([
+      let arguments = [
         "-ss", String((time.start + time.end) / 2), "-i", episodes[0].url.path, "-frames:v", "1", frame.path,
-      ])
+      ]
+      try await offCooperativePool { try TestClips.ffmpeg(arguments) }
       let pixels = try ImageDecoder().decode(contentsOf: frame).pixels
       let crop = try #require(
         pixels.cropped(

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import LoupeAnalysis
+import LoupeMedia
 import LoupeRuntime
 import LoupeServer
 import LoupeServices
@@ -33,7 +34,12 @@ extension ServerFixtures {
 extension ServerFixtures {
   /// The live embeddings, sharing the live image models.
   static let liveEmbeddings = Task { LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger) }
-  static let liveSpeech = Task { try SpeechTranscriber.live(dependencies: InstalledDependencies.directory, threads: 2) }
+  // Compiling Whisper takes seconds: off the cooperative pool, which the rest of the suite needs.
+  static let liveSpeech = Task {
+    try await offCooperativePool {
+      try SpeechTranscriber.live(dependencies: InstalledDependencies.directory, threads: 2)
+    }
+  }
   static let liveClips = Task {
     LiveClipAnalysis(
       tagger: try await liveAnalysis.value.tagger,
