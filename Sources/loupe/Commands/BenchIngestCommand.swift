@@ -88,12 +88,7 @@ struct BenchIngestCommand: AsyncParsableCommand {
       ])
     }
     let header = ["clip", "ffmpeg decode", "realtime", "loupe ingest", "realtime", "ingest/ffmpeg", "clips"]
-    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    for row in [header] + rows {
-      print(
-        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-      )
-    }
+    printTable(header: header, rows: rows)
     if let rss = server.residentKilobytes(), let peak = server.peakResidentKilobytes() {
       print(
         String(

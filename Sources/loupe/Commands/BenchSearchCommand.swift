@@ -150,13 +150,13 @@ struct BenchSearchCommand: AsyncParsableCommand {
     }
     print(String(format: "\nfirst search (loads the project snapshot): %.0f ms", cold))
     print("end to end through LibraryActions.search, page of 20, one query at a time:")
-    printRows(
-      [
+    printTable(
+      header: ["query", "p50", "p99"],
+      rows: [
         ["text query", fmt(textTimes.median), fmt(textTimes.percentile(0.99))],
         ["  of which text encoding", fmt(encodeTimes.median), fmt(encodeTimes.percentile(0.99))],
         ["reference-image query", fmt(imageTimes.median), fmt(imageTimes.percentile(0.99))],
-      ],
-      header: ["query", "p50", "p99"]
+      ]
     )
 
     print("\nvector part alone, top 10, \(queries) queries:")
@@ -194,17 +194,8 @@ struct BenchSearchCommand: AsyncParsableCommand {
         String(format: "%.3f", Double(hits) / Double(queries * 10)), String(format: "%.0f s", build),
       ])
     }
-    printRows(rows, header: ["index", "p50", "p99", "recall@10", "build"])
+    printTable(header: ["index", "p50", "p99", "recall@10", "build"], rows: rows)
   }
 
   private func fmt(_ milliseconds: Double) -> String { String(format: "%.2f ms", milliseconds) }
-
-  private func printRows(_ rows: [[String]], header: [String]) {
-    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    for row in [header] + rows {
-      print(
-        row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-      )
-    }
-  }
 }
