@@ -3,6 +3,7 @@ import Logging
 import LoupeJobs
 import LoupeTestSupport
 import ServiceLifecycle
+import Synchronization
 import Testing
 
 @Suite struct JobWorkerPoolTests {
@@ -74,6 +75,28 @@ import Testing
     #expect(try await queue.job(id: job.id, appID: apps[0])?.attempts == 2)
   }
 
+  @Test func handlersRunOnTheGivenExecutor() async throws {
+    let (queue, apps) = try await QueueKind.memory.make()
+    let job = try await queue.submit(video(apps[0], "ok"), now: Date())
+    let executor = MarkedExecutor()
+    let handler = ExecutorRecordingHandler()
+    var logger = Logger(label: "jobs-test")
+    logger.logLevel = .critical
+    var configuration = JobWorkerPool.Configuration()
+    configuration.pollInterval = .milliseconds(20)
+    let pool = JobWorkerPool(
+      queue: queue,
+      handler: handler,
+      configuration: configuration,
+      logger: logger,
+      executor: executor
+    )
+    try await runUntilDone(pool, logger: logger) {
+      try await waitUntil { try await queue.job(id: job.id, appID: apps[0])?.state == .succeeded }
+    }
+    #expect(handler.ranOnExecutor.withLock { $0 } == [true])
+  }
+
   @Test func finishedJobsArePurgedAfterTheirRetention() async throws {
     let (queue, apps) = try await QueueKind.memory.make()
     let job = try await queue.submit(video(apps[0], "ok"), now: Date())
@@ -129,4 +152,28 @@ func waitUntil(
   }
   Issue.record("condition not met within \(timeout)", sourceLocation: sourceLocation)
   throw CancellationError()
+}
+
+/// A Dispatch-backed executor that marks its threads, so a handler can tell where it runs.
+final class MarkedExecutor: TaskExecutor {
+  static let key = DispatchSpecificKey<Bool>()
+  private let queue = DispatchQueue(label: "marked", attributes: .concurrent)
+
+  init() { queue.setSpecific(key: Self.key, value: true) }
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+  }
+}
+
+/// Succeeds at once, recording whether it ran on a `MarkedExecutor`'s thread.
+final class ExecutorRecordingHandler: JobHandler {
+  let ranOnExecutor = Mutex<[Bool]>([])
+
+  func run(_ job: Job, context: JobContext) async throws -> String {
+    let marked = DispatchQueue.getSpecific(key: MarkedExecutor.key) ?? false
+    ranOnExecutor.withLock { $0.append(marked) }
+    return "{}"
+  }
 }

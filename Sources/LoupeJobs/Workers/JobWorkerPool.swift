@@ -8,6 +8,10 @@ import ServiceLifecycle
 ///
 /// On graceful shutdown the workers stop claiming; running jobs are cancelled and released back
 /// to the queue without counting the attempt, so they run again from the start after restart.
+///
+/// Handlers run with `executor` as their task executor when one is given. Jobs are minutes of
+/// decoding and pixel arithmetic between model calls; on Swift's cooperative pool (one thread
+/// per core) that work would leave requests, lease renewals and health checks waiting behind it.
 public struct JobWorkerPool: Service {
   public struct Configuration: Sendable, Equatable {
     /// Concurrent jobs. Each job's models already use every core for one frame, so one worker
@@ -35,14 +39,17 @@ public struct JobWorkerPool: Service {
   let logger: Logger
   let now: @Sendable () -> Date
   let owner: String
+  let executor: (any TaskExecutor)?
 
   public init(
     queue: any JobQueue,
     handler: any JobHandler,
     configuration: Configuration = Configuration(),
     logger: Logger,
+    executor: (any TaskExecutor)? = nil,
     now: @escaping @Sendable () -> Date = Date.init
   ) {
+    self.executor = executor
     self.queue = queue
     self.handler = handler
     self.configuration = configuration
@@ -152,7 +159,7 @@ public struct JobWorkerPool: Service {
   private func runRenewingLease(_ job: Job, context: JobContext) async throws -> String {
     let renewEvery = Duration.seconds(configuration.leaseDuration / 3)
     return try await withThrowingTaskGroup(of: String?.self) { group in
-      group.addTask { try await handler.run(job, context: context) }
+      group.addTask(executorPreference: executor) { try await handler.run(job, context: context) }
       group.addTask {
         while true {
           try await Task.sleep(for: renewEvery)

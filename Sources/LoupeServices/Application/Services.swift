@@ -175,7 +175,8 @@ public struct Services: Sendable {
       queue: queue,
       handler: JobKindRouter(handlers: handlers),
       configuration: configuration.jobs,
-      logger: logger
+      logger: logger,
+      executor: OffPoolExecutor(label: "loupe.jobs")
     )
   }
 }
