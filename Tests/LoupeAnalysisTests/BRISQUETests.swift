@@ -1,10 +1,11 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeAnalysis
 
-@Suite struct BRISQUETests {
+@Suite(.offCooperativePool) struct BRISQUETests {
   @Test func featuresAndScoreMatchOpenCV() throws {
     let model = try BRISQUEModel.live()
     for golden in try QualityFixtures.brisqueGolden() {

@@ -1,10 +1,11 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeAnalysis
 
-@Suite struct ImageQualityTests {
+@Suite(.offCooperativePool) struct ImageQualityTests {
   /// Four strengths of each distortion, mildest first.
   static let ladders: [(kind: String, levels: [Distortion])] = [
     ("Gaussian blur", [.blur(sigma: 1), .blur(sigma: 2), .blur(sigma: 3), .blur(sigma: 5)]),

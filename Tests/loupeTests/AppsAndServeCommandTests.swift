@@ -1,16 +1,17 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
-@Suite struct AppsAndServeCommandTests {
+@Suite(.offCooperativePool) struct AppsAndServeCommandTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-cli-\(UUID().uuidString)")
 
-  @Test func appsAreMintedListedAndRevoked() throws {
+  @Test func appsAreMintedListedAndRevoked() async throws {
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
-    let created = try CLIRunner.run([
+    let created = try await CLIRunner.run([
       "apps", "create", "reporting", "--daily-quota", "100", "--json", "--data-dir", dataDirectory.path,
     ])
     #expect(created.status == 0, "\(created.standardError)")
@@ -20,12 +21,14 @@ import Testing
     let id = try #require(app["app_id"])
     #expect(app["token"]?.count == 64)
 
-    let listed = try CLIRunner.run(["apps", "list", "--data-dir", dataDirectory.path])
+    let listed = try await CLIRunner.run(["apps", "list", "--data-dir", dataDirectory.path])
     #expect(listed.standardOutput.contains(id) && listed.standardOutput.contains("100/day"))
     #expect(!listed.standardOutput.contains(app["token"]!))
-    #expect(try CLIRunner.run(["apps", "revoke", id, "--data-dir", dataDirectory.path]).status == 0)
-    #expect(try CLIRunner.run(["apps", "list", "--data-dir", dataDirectory.path]).standardOutput.contains("revoked"))
-    let unknown = try CLIRunner.run(["apps", "revoke", "42", "--data-dir", dataDirectory.path])
+    #expect(try await CLIRunner.run(["apps", "revoke", id, "--data-dir", dataDirectory.path]).status == 0)
+    #expect(
+      try await CLIRunner.run(["apps", "list", "--data-dir", dataDirectory.path]).standardOutput.contains("revoked")
+    )
+    let unknown = try await CLIRunner.run(["apps", "revoke", "42", "--data-dir", dataDirectory.path])
     #expect(unknown.status != 0 && unknown.standardError.contains("no app with id 42"))
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeMedia
 
 /// Runs the `loupe` executable built next to the test bundle.
 enum CLIRunner {
@@ -17,23 +18,35 @@ enum CLIRunner {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  static func run(_ arguments: [String]) throws -> Result {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = repository
-    let output = Pipe(), error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus,
-      standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self)
-    )
+  /// Runs `loupe arguments…` to its end on a Dispatch thread: a CLI child takes seconds to
+  /// minutes in a debug build, which must not hold one of the cooperative pool's threads.
+  static func run(_ arguments: [String]) async throws -> Result {
+    try await offCooperativePool {
+      let process = Process()
+      process.executableURL = executable
+      process.arguments = arguments
+      process.currentDirectoryURL = repository
+      let output = Pipe(), error = Pipe()
+      process.standardOutput = output
+      process.standardError = error
+      try process.run()
+      // Standard error drains on its own thread so a chatty child cannot fill its pipe while
+      // this one waits for standard output.
+      nonisolated(unsafe) var errorData = Data()  // written before `drained` signals, read after
+      let drained = DispatchSemaphore(value: 0)
+      DispatchQueue.global().async {
+        errorData = error.fileHandleForReading.readDataToEndOfFile()
+        drained.signal()
+      }
+      let outputData = output.fileHandleForReading.readDataToEndOfFile()
+      drained.wait()
+      process.waitUntilExit()
+      return Result(
+        status: process.terminationStatus,
+        standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self)
+      )
+    }
   }
 
   static func packageFile(_ path: String) -> String {

@@ -6,7 +6,7 @@ import Testing
 
 /// `loupe library` mints projects and keys; `loupe collections` uses them against a running
 /// `loupe serve` with the live models.
-@Suite struct LibraryAndCollectionsCommandTests {
+@Suite(.offCooperativePool) struct LibraryAndCollectionsCommandTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-cli-\(UUID().uuidString)")
 
   func loupe(_ arguments: [String]) async throws -> String {
@@ -41,7 +41,7 @@ import Testing
       )
     }
     try Data("not an image".utf8).write(to: photos.appendingPathComponent("notes.txt"))
-    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: photos)
+    let fixture = try await ServeFixture(dataDirectory: dataDirectory, mediaRoot: photos)
     _ = try await loupe(["library", "projects", "create", "photos"] + fixture.arguments.prefix(2))
     let created = try await loupe(
       ["library", "keys", "create", "--name", "ci", "--project", "photos", "--json"] + fixture.arguments.prefix(2)

@@ -11,7 +11,7 @@ import Testing
 /// The media library with the real server process and CLI: a video added with `loupe library
 /// add` whose ingest is killed with SIGKILL mid-way is ingested again by the next start, and its
 /// clips are stored exactly once.
-@Suite struct LibraryIngestRecoveryTests {
+@Suite(.offCooperativePool) struct LibraryIngestRecoveryTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-ingest-\(UUID().uuidString)")
 
   func loupe(_ arguments: [String]) async throws -> String {

@@ -7,7 +7,7 @@ import Testing
 
 /// Heavy synchronous requests beyond capacity: the server keeps answering, refuses what it
 /// cannot admit with the documented busy error, and stays within a bounded amount of memory.
-@Suite struct LoadSheddingTests {
+@Suite(.offCooperativePool) struct LoadSheddingTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-load-\(UUID().uuidString)")
 
   /// Three concurrent checks of 20 photos of 100 megapixels each (2 GB of pixels per request at
@@ -33,7 +33,7 @@ import Testing
       }
       return photos
     }
-    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: media)
+    let fixture = try await ServeFixture(dataDirectory: dataDirectory, mediaRoot: media)
     let server = try await fixture.startServer()
     defer { _ = server.stop() }
 

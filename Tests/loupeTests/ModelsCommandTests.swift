@@ -1,7 +1,8 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
-@Suite struct ModelsCommandTests {
+@Suite(.offCooperativePool) struct ModelsCommandTests {
   struct Entry: Decodable {
     var id: String
     var package: String
@@ -12,8 +13,8 @@ import Testing
     var verified: Bool?
   }
 
-  @Test func listsEveryModelAsPresentAndVerified() throws {
-    let result = try CLIRunner.run(["models", "--json", "--verify"])
+  @Test func listsEveryModelAsPresentAndVerified() async throws {
+    let result = try await CLIRunner.run(["models", "--json", "--verify"])
     #expect(result.status == 0, "\(result.standardError)")
     let entries = try JSONDecoder().decode([Entry].self, from: Data(result.standardOutput.utf8))
     #expect(

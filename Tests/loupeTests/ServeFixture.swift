@@ -14,12 +14,12 @@ struct ServeFixture {
   /// `--data-dir` and `--config` for `loupe serve`.
   let arguments: [String]
 
-  init(dataDirectory: URL, mediaRoot: URL) throws {
+  init(dataDirectory: URL, mediaRoot: URL) async throws {
     self.dataDirectory = dataDirectory
     let config = dataDirectory.appendingPathComponent("config.json")
     try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
     try Data(#"{"media_roots": ["\#(mediaRoot.path)"]}"#.utf8).write(to: config)
-    let created = try CLIRunner.run(["apps", "create", "test", "--json", "--data-dir", dataDirectory.path])
+    let created = try await CLIRunner.run(["apps", "create", "test", "--json", "--data-dir", dataDirectory.path])
     let app = try #require(
       try JSONSerialization.jsonObject(with: Data(created.standardOutput.utf8)) as? [String: String],
       "\(created.standardError)"

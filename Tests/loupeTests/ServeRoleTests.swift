@@ -7,13 +7,13 @@ import Testing
 /// `loupe serve --role api` and `--role worker` as two processes on one data directory: the API
 /// process answers and queues but runs nothing; the worker process, without HTTP, runs the job;
 /// the API process reports its result.
-@Suite struct ServeRoleTests {
+@Suite(.offCooperativePool) struct ServeRoleTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-roles-\(UUID().uuidString)")
 
   @Test func anAPIProcessAndAWorkerProcessCompleteAVideoJobTogether() async throws {
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
     let clip = try TestClips.footage()
-    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
+    let fixture = try await ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
     let arguments = fixture.arguments
 
     let api = try await fixture.startServer(["--role", "api"])
@@ -51,7 +51,7 @@ import Testing
     #expect(!collected.text.contains("listening on"), "a worker process serves no HTTP")
 
     // A second process with workers on the same data directory is refused.
-    let second = try CLIRunner.run(["serve", "--role", "worker"] + arguments)
+    let second = try await CLIRunner.run(["serve", "--role", "worker"] + arguments)
     #expect(second.status != 0 && second.standardError.contains("another loupe serve"), "\(second.standardError)")
 
     worker.terminate()

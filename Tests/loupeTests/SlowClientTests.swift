@@ -7,7 +7,7 @@ import Testing
 
 /// Many clients that start large uploads and then go quiet: what they can make the server hold
 /// is bounded, whoever they are.
-@Suite struct SlowClientTests {
+@Suite(.offCooperativePool) struct SlowClientTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-slow-\(UUID().uuidString)")
 
   /// 200 connections, each announcing a 50 MiB upload and sending 4 MiB of it before idling:
@@ -16,7 +16,7 @@ import Testing
   /// server kept all 800 MiB (and 40 such clients took it from 640 MiB to 2.66 GB).
   @Test func twoHundredStalledUploadsHoldBoundedMemory() async throws {
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
-    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: dataDirectory)
+    let fixture = try await ServeFixture(dataDirectory: dataDirectory, mediaRoot: dataDirectory)
     let server = try await fixture.startServer()
     defer { _ = server.stop() }
     let before = try #require(server.residentKilobytes())

@@ -6,7 +6,7 @@ import Testing
 
 /// `loupe serve --tls-cert/--tls-key`: HTTPS only, with the given certificate; a wrong file stops
 /// the server before it loads anything, naming the flag.
-@Suite struct TLSTests {
+@Suite(.offCooperativePool) struct TLSTests {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-tls-\(UUID().uuidString)")
 
   /// A self-signed certificate for 127.0.0.1 and its key.
@@ -27,7 +27,7 @@ import Testing
   @Test func servesHTTPSWithTheGivenCertificateAndNothingElse() async throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let (certificate, key) = try await makeCertificate()
-    let fixture = try ServeFixture(dataDirectory: directory.appendingPathComponent("data"), mediaRoot: directory)
+    let fixture = try await ServeFixture(dataDirectory: directory.appendingPathComponent("data"), mediaRoot: directory)
     let server = try await fixture.startServer(["--tls-cert", certificate.path, "--tls-key", key.path])
     defer { _ = server.stop() }
     #expect(server.baseURL.hasPrefix("https://"))
@@ -57,10 +57,10 @@ import Testing
     #expect(!plain.contains("200 OK"), "plain HTTP is not served on the TLS port")
   }
 
-  @Test func anUnreadableCertificateStopsTheServerNamingTheFlag() throws {
+  @Test func anUnreadableCertificateStopsTheServerNamingTheFlag() async throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let missing = directory.appendingPathComponent("missing.pem").path
-    let result = try CLIRunner.run([
+    let result = try await CLIRunner.run([
       "serve", "--port", "0", "--data-dir", directory.appendingPathComponent("data").path, "--tls-cert", missing,
       "--tls-key", missing,
     ])

@@ -2,9 +2,9 @@ import Foundation
 import LoupeTestSupport
 import Testing
 
-@Suite struct TranscribeCommandTests {
-  @Test func printsSubRipCues() throws {
-    let result = try CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--language", "en", "--srt"])
+@Suite(.offCooperativePool) struct TranscribeCommandTests {
+  @Test func printsSubRipCues() async throws {
+    let result = try await CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--language", "en", "--srt"])
     #expect(result.status == 0, "\(result.standardError)")
     let cues = result.standardOutput.components(separatedBy: "\n\n").filter { !$0.isEmpty }
     #expect(!cues.isEmpty)
@@ -17,8 +17,8 @@ import Testing
     #expect(result.standardOutput.contains("Fail better"))
   }
 
-  @Test func printsJSONSegmentsWithLanguageAndConfidence() throws {
-    let result = try CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--json"])
+  @Test func printsJSONSegmentsWithLanguageAndConfidence() async throws {
+    let result = try await CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--json"])
     #expect(result.status == 0, "\(result.standardError)")
     struct Transcript: Decodable {
       struct Segment: Decodable {
@@ -39,8 +39,8 @@ import Testing
     #expect(transcript.segments.allSatisfy { $0.confidence > 0 && $0.confidence <= 1 })
   }
 
-  @Test func tagsTheSoundsWhenAsked() throws {
-    let result = try CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--json", "--events"])
+  @Test func tagsTheSoundsWhenAsked() async throws {
+    let result = try await CLIRunner.run(["transcribe", TestSpeech.beckett.path, "--json", "--events"])
     #expect(result.status == 0, "\(result.standardError)")
     struct Report: Decodable {
       struct Event: Decodable {
@@ -53,9 +53,9 @@ import Testing
     #expect(report.events.first?.label == "Speech")
   }
 
-  @Test func explainsAFileWithoutSound() throws {
+  @Test func explainsAFileWithoutSound() async throws {
     let clip = try TestClips.testPattern(seconds: 1)
-    let result = try CLIRunner.run(["transcribe", clip.url.path])
+    let result = try await CLIRunner.run(["transcribe", clip.url.path])
     #expect(result.status != 0)
     #expect(result.standardError.contains("the file has no audio stream"))
   }

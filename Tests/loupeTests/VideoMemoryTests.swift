@@ -7,7 +7,7 @@ import Testing
 
 /// The scan's memory does not grow with the number of shots: a video that cuts every 10 frames
 /// (the detector's minimum shot length) keeps only a bounded set of pictures.
-@Suite struct VideoMemoryTests {
+@Suite(.offCooperativePool) struct VideoMemoryTests {
   let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-cuts-\(UUID().uuidString)")
 
   /// Four minutes of 720p with 600 shots: before the shot frames were bounded, every shot kept a
@@ -16,7 +16,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
     // A minute or more of encoding: off the cooperative pool, which the rest of the suite needs.
     let clip = try await offCooperativePool { try TestClips.manyCuts(seconds: 240, width: 1280, height: 720) }
-    let fixture = try ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
+    let fixture = try await ServeFixture(dataDirectory: dataDirectory, mediaRoot: clip.url.deletingLastPathComponent())
     let server = try await fixture.startServer()
     defer { _ = server.stop() }
 

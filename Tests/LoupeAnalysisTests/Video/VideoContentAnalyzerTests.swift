@@ -1,4 +1,5 @@
 import LoupeMedia
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 
 /// The live tagger, text encoder and taxonomy: titles and photos land in the class a person
 /// would pick, tags merge over frames, and the embedding follows the inputs.
-@Suite(.serialized) struct VideoContentAnalyzerTests {
+@Suite(.serialized, .offCooperativePool) struct VideoContentAnalyzerTests {
   static let analyzer = Task { try await VideoContentAnalyzer.live(tagger: try await ImageTaggerTests.tagger.value) }
 
   @Test(arguments: [

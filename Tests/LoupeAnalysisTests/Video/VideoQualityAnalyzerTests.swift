@@ -6,7 +6,7 @@ import Testing
 @testable import LoupeAnalysis
 
 /// `VideoQA` on real clips decoded by the real scanner.
-@Suite struct VideoQualityAnalyzerTests {
+@Suite(.offCooperativePool) struct VideoQualityAnalyzerTests {
   static let analyzer = Result { VideoQualityAnalyzer(assessor: try ImageQualityAssessor()) }
 
   private func quality(of url: URL) throws -> VideoQuality {

@@ -3,7 +3,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct AudioDecoderTests {
+@Suite(.offCooperativePool) struct AudioDecoderTests {
   /// A 440 Hz tone, `seconds` long, 44.1 kHz stereo, in the given container.
   static func tone(seconds: Int, file: String, codec: [String] = []) throws -> URL {
     let url = TestClips.scratchURL(file)

@@ -4,7 +4,7 @@ import LoupeTestSupport
 import Testing
 
 /// Damaged videos must scan or fail with a `VideoError`: never crash, hang or throw anything else.
-@Suite struct VideoMutationTests {
+@Suite(.offCooperativePool) struct VideoMutationTests {
   @Test(arguments: ["footage.mp4", "subtitled.mkv"])
   func damagedFilesNeverCrash(name: String) throws {
     let source = name == "footage.mp4" ? try TestClips.footage() : try TestClips.subtitledMatroska()

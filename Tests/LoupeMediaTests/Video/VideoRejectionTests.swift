@@ -5,7 +5,7 @@ import Testing
 
 /// Files that are not videos, or are over a limit, fail with the matching `VideoError` before
 /// any frame is decoded.
-@Suite struct VideoRejectionTests {
+@Suite(.offCooperativePool) struct VideoRejectionTests {
   static func error(scanning url: URL, limits: VideoLimits = .default) -> VideoError? {
     do {
       _ = try VideoScanner(options: VideoScanOptions(limits: limits)).scan(url)

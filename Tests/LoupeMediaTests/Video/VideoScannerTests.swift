@@ -3,7 +3,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct VideoScannerTests {
+@Suite(.offCooperativePool) struct VideoScannerTests {
   static let openCVSamples = URL(fileURLWithPath: "/usr/share/doc/opencv-doc/examples/data")
 
   static func cuts(_ scan: VideoScan) -> [Int] { scan.shots.dropFirst().map(\.firstFrame) }
@@ -54,7 +54,7 @@ import Testing
   }
 }
 
-@Suite struct VideoScanOutputTests {
+@Suite(.offCooperativePool) struct VideoScanOutputTests {
   @Test func blankFramesAreCountedAndNeverSampled() throws {
     let clip = try TestClips.blackSegment()
     let scan = try VideoScanner().scan(clip.url)
@@ -196,7 +196,7 @@ import Testing
   }
 }
 
-@Suite struct EmbeddedSubtitleTests {
+@Suite(.offCooperativePool) struct EmbeddedSubtitleTests {
   static let expected = [
     SubtitleCue(start: 0.5, end: 1.8, text: "你好，世界！\nHello, world!"),
     SubtitleCue(start: 2.0, end: 3.25, text: "字幕测试 — subtitle test"),
