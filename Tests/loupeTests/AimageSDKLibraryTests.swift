@@ -1,30 +1,78 @@
 import Foundation
 import LoupeMedia
-import LoupeServices
-import LoupeStore
 import LoupeTestSupport
 import Testing
 
+@testable import loupe
+
 /// Seed 000's media library through its official client, aimage-sdk 0.8.0, unchanged, against a
-/// live server on the real models: two generated episodes uploaded, ingested and searched by
-/// text, subtitle, screenshot and reference image; clips read and edited; the error paths.
-@Suite struct AimageSDKLibraryTests {
+/// real `loupe serve` process on the real models, set up with the CLI as a user would: two
+/// generated episodes uploaded, ingested and searched by text, subtitle, screenshot and reference
+/// image; clips read and edited; the error paths. Prints the server's memory after the ingest.
+@Suite(.offCooperativePool) struct AimageSDKLibraryTests {
   @Test func officialClientDrivesTheLibrary() async throws {
-    let analysis = try await ServerFixtures.liveAnalysis.value
-    let clips = try await ServerFixtures.liveClips.value
     // Encoding takes seconds: off the cooperative pool, which the rest of the suite needs.
     let episodes = try await offCooperativePool { [try TestEpisodes.first(), try TestEpisodes.second()] }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-aimage-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
+    let screenshots = try await Self.screenshots(of: episodes[0], in: folder)
+    let shots = folder.appendingPathComponent("shots.json")
+    try JSONSerialization.data(withJSONObject: screenshots).write(to: shots)
+    // The reference image: the coffee photo itself, cropped, as a user would save a still.
+    let coffee = try ImageDecoder().decode(contentsOf: TestEpisodes.file("skimage/data/coffee.png")).pixels
+    let reference = folder.appendingPathComponent("coffee.jpg")
+    let coffeeCrop = try #require(
+      coffee.cropped(to: Rect(x: 60, y: 40, width: Float(coffee.width) - 120, height: Float(coffee.height) - 80))
+    )
+    try Data(try ImageEncoder.encode(coffeeCrop, as: .jpeg(quality: 80))).write(to: reference)
+    let broken = folder.appendingPathComponent("broken.png")
+    try Data("not an image".utf8).write(to: broken)
 
-    // Screenshots of every clip of episode 1: the middle frame cropped to 80 %, downscaled to
-    // 60 % and saved at JPEG quality 60.
+    let data = ["--data-dir", folder.appendingPathComponent("data").path]
+    func json(_ arguments: [String]) async throws -> [String: String] {
+      let output = try await runProcess(CLIRunner.executable.path, arguments + data, in: CLIRunner.repository)
+      return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: String])
+    }
+    let project = try #require(try await json(["library", "projects", "create", "anime", "--json"])["id"])
+    let other = try #require(try await json(["library", "projects", "create", "other", "--json"])["id"])
+    let key = try #require(
+      try await json(["library", "keys", "create", "--name", "ci", "--project", "anime", "--json"])["key"]
+    )
+    let viewer = try #require(
+      try await json(["library", "keys", "create", "--name", "viewer", "--project", "anime", "--read-only", "--json"])[
+        "key"
+      ]
+    )
+
+    let python = InstalledDependencies.directory.root.appendingPathComponent("key-clients/bin/python").path
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/aimage_library_flow.py").path
+    let server = try await ServerProcess.start(CLIRunner.executable, arguments: data, in: CLIRunner.repository)
+    defer { _ = server.stop() }
+    let output = try await runProcess(
+      python,
+      [
+        script, server.baseURL, key, viewer, project, other, episodes[0].url.path, episodes[1].url.path,
+        reference.path, broken.path, shots.path, TestEpisodes.file("skimage/data/astronaut.png").path,
+      ]
+    )
+    print(
+      "library server after both episodes: RSS \((server.residentKilobytes() ?? 0) / 1024) MiB, "
+        + "peak \((server.peakResidentKilobytes() ?? 0) / 1024) MiB"
+    )
+    let out = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    try Self.check(out, episodes: episodes)
+  }
+
+  /// Screenshots of every clip of `episode`: the middle frame cropped to 80 %, downscaled to 60 %
+  /// and saved at JPEG quality 60, base64-encoded.
+  static func screenshots(of episode: TestEpisode, in folder: URL) async throws -> [String] {
     var screenshots: [String] = []
-    for time in episodes[0].times {
+    for time in episode.times {
       let frame = folder.appendingPathComponent("frame.png")
       let arguments = [
-        "-ss", String((time.start + time.end) / 2), "-i", episodes[0].url.path, "-frames:v", "1", frame.path,
+        "-ss", String((time.start + time.end) / 2), "-i", episode.url.path, "-frames:v", "1", frame.path,
       ]
       try await offCooperativePool { try TestClips.ffmpeg(arguments) }
       let pixels = try ImageDecoder().decode(contentsOf: frame).pixels
@@ -41,37 +89,7 @@ import Testing
       let small = crop.resized(width: crop.width * 6 / 10, height: crop.height * 6 / 10)
       screenshots.append(Data(try ImageEncoder.encode(small, as: .jpeg(quality: 60))).base64EncodedString())
     }
-    let shots = folder.appendingPathComponent("shots.json")
-    try JSONSerialization.data(withJSONObject: screenshots).write(to: shots)
-    // The reference image: the coffee photo itself, cropped, as a user would save a still.
-    let coffee = try ImageDecoder().decode(contentsOf: TestEpisodes.file("skimage/data/coffee.png")).pixels
-    let reference = folder.appendingPathComponent("coffee.jpg")
-    let coffeeCrop = try #require(
-      coffee.cropped(to: Rect(x: 60, y: 40, width: Float(coffee.width) - 120, height: Float(coffee.height) - 80))
-    )
-    try Data(try ImageEncoder.encode(coffeeCrop, as: .jpeg(quality: 80))).write(to: reference)
-    let broken = folder.appendingPathComponent("broken.png")
-    try Data("not an image".utf8).write(to: broken)
-
-    let python = InstalledDependencies.directory.root.appendingPathComponent("key-clients/bin/python").path
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/aimage_library_flow.py").path
-    try await TestServer.run(.live, analysis: analysis, clips: clips) { server in
-      let (key, project) = try await server.key()
-      let (_, other) = try await server.key()
-      let library = LibraryRepository(database: server.database)
-      let viewer = try await library.createKey(name: "viewer", projects: [project.id], readOnly: true)
-      let output = try await runProcess(
-        python,
-        [
-          script, server.baseURL, key, viewer.secret.text, project.id, other.id, episodes[0].url.path,
-          episodes[1].url.path, reference.path, broken.path, shots.path,
-          TestEpisodes.file("skimage/data/astronaut.png").path,
-        ]
-      )
-      let out = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-      try Self.check(out, episodes: episodes)
-    }
+    return screenshots
   }
 
   static func check(_ out: [String: Any], episodes: [TestEpisode]) throws {
