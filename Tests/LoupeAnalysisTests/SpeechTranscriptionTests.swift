@@ -7,7 +7,7 @@ import Testing
 /// The acceptance checks of speech recognition, on speech made at test time (the Japanese TTS),
 /// the English clip useful-moonshine-onnx ships, silence and synthetic music. Nothing here was
 /// tuned on these clips: the VAD and no-speech thresholds are the references' published defaults.
-@Suite(.serialized) struct SpeechTranscriptionTests {
+@Suite(.serialized, .offCooperativePool) struct SpeechTranscriptionTests {
   static let transcriber: SpeechTranscriber = {
     do {
       return try SpeechTranscriber.live(dependencies: InstalledDependencies.directory)

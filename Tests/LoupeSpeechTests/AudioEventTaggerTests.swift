@@ -8,7 +8,7 @@ import Testing
 
 /// YAMNet against Fixtures/yamnet_golden.json (numpy features as torchaudio defines them, the
 /// quantized model under onnxruntime; make_golden_yamnet.py, run once) and on made-up audio.
-@Suite struct AudioEventTaggerTests {
+@Suite(.offCooperativePool) struct AudioEventTaggerTests {
   struct Golden: Decodable {
     var frames: Int
     var log_mel_stride: Int

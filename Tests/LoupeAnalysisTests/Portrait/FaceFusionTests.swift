@@ -9,7 +9,7 @@ import Testing
 
 /// The face-fusion portrait engine on real photos: Yao Ming (trained from augmented copies of
 /// one photo) and Grace Hopper put into the astronaut's photo.
-@Suite(.serialized) struct FaceFusionTests {
+@Suite(.serialized, .offCooperativePool) struct FaceFusionTests {
   static let creator = Result {
     let checker = try PortraitCheckerTests.checker.get()
     return PortraitCreator(

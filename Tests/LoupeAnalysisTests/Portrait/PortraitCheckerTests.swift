@@ -8,7 +8,7 @@ import Testing
 @testable import LoupeAnalysis
 
 /// The training-photo check and the identity model on real photos with the installed models.
-@Suite struct PortraitCheckerTests {
+@Suite(.offCooperativePool) struct PortraitCheckerTests {
   static let checker = Result {
     try PortraitChecker.live(
       dependencies: InstalledDependencies.directory,

@@ -4,7 +4,7 @@ import LoupeRuntime
 import LoupeTestSupport
 import Testing
 
-@Suite struct BurnedInSubtitleTests {
+@Suite(.offCooperativePool) struct BurnedInSubtitleTests {
   static let inference = InferenceOptions(precision: .f32, threads: 2)
 
   /// Each burned-in line becomes one event, its start and end within half a second of the cue's.

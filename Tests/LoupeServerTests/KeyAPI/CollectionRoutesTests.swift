@@ -48,7 +48,7 @@ import Testing
         )
         let found = Self.rows(search)
         // Row 7 has no image, so no vector: it is never found.
-        #expect(found.compactMap { $0["id"] as? Int } == [2, 1])
+        try #require(found.compactMap { $0["id"] as? Int } == [2, 1], "\(search.status): \(search.json)")
         #expect(
           abs((found[0]["_distance"] as? Double ?? 1)) < 1e-5 && abs((found[0]["_score"] as? Double ?? 0) - 1) < 1e-5
         )

@@ -5,7 +5,7 @@ import Testing
 
 /// A video a browser cannot play (MPEG-4 Part 2 in AVI) gets an H.264 playback rendition from
 /// its ingest; the original stays available as `original`.
-@Suite struct PlaybackRenditionTests {
+@Suite(.offCooperativePool) struct PlaybackRenditionTests {
   @Test func anAVIIsServedAsH264ForPlayback() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let clips = try await ServerFixtures.liveClips.value

@@ -4,7 +4,7 @@ import Testing
 
 /// A library video with speech and no subtitle stream: its ingest transcribes the audio, and the
 /// spoken words become the clips' subtitles, found by subtitle search.
-@Suite struct SpokenDialogueTests {
+@Suite(.offCooperativePool) struct SpokenDialogueTests {
   @Test func aSpokenPhraseFindsItsClipThroughSubtitleSearch() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let clips = try await ServerFixtures.liveClips.value

@@ -43,6 +43,9 @@ struct TestServer: Sendable {
     let database = try LoupeDatabase(directory: directory)
     let app = try await AppRepository(database: database).create(name: "test", dailyQuota: dailyQuota)
     var configuration = ServiceConfiguration(dataDirectory: directory)
+    // Fetches from the tests' image server bound progress, not speed: beside the whole suite on
+    // two cores the loopback answer can wait longer than the production default of 20 s.
+    configuration.fetch.timeout = .seconds(120)
     configure(&configuration)
     var server = ServerConfiguration()
     server.port = 0

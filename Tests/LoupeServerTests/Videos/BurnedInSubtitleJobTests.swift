@@ -7,7 +7,7 @@ import Testing
 
 /// `ClassifyLabelVideo` on a video whose subtitles are burned into the picture: OCR reads them
 /// during the scan, they become the subtitle text evidence and earn the 有字幕 tag.
-@Suite struct BurnedInSubtitleJobTests {
+@Suite(.offCooperativePool) struct BurnedInSubtitleJobTests {
   @Test func burnedInSubtitlesAreTextEvidenceAndTagged() async throws {
     let ocr = try TextReader.live(
       dependencies: InstalledDependencies.directory,

@@ -9,7 +9,7 @@ import Testing
 /// Video jobs over real HTTP against a real server: real downloads, real decoding, the durable
 /// queue and its workers. `FixedVideoAnalysis` stands in for the models where the test is about
 /// the job system and the wire format; the batch test runs the live models.
-@Suite struct VideoJobTests {
+@Suite(.offCooperativePool) struct VideoJobTests {
   static let createTime = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$"#
 
   @Test func aVideoJobRunsToSuccessAndIsVisibleOnlyToItsApp() async throws {
