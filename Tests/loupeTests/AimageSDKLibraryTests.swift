@@ -76,16 +76,7 @@ import Testing
       ]
       try await offCooperativePool { try TestClips.ffmpeg(arguments) }
       let pixels = try ImageDecoder().decode(contentsOf: frame).pixels
-      let crop = try #require(
-        pixels.cropped(
-          to: Rect(
-            x: Float(pixels.width) * 0.1,
-            y: Float(pixels.height) * 0.1,
-            width: Float(pixels.width) * 0.8,
-            height: Float(pixels.height) * 0.8
-          )
-        )
-      )
+      let crop = try #require(pixels.centralCrop(0.8))
       let small = crop.resized(width: crop.width * 6 / 10, height: crop.height * 6 / 10)
       screenshots.append(Data(try ImageEncoder.encode(small, as: .jpeg(quality: 60))).base64EncodedString())
     }

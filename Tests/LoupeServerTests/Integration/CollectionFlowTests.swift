@@ -42,16 +42,7 @@ import Testing
     // A copy of the baboon cropped to its central 80 % and saved at JPEG quality 60: searched
     // by its bytes, the visual field must find the original.
     let baboon = try ImageDecoder().decode(contentsOf: Self.file(Self.photos[9])).pixels
-    let crop = try #require(
-      baboon.cropped(
-        to: Rect(
-          x: Float(baboon.width) * 0.1,
-          y: Float(baboon.height) * 0.1,
-          width: Float(baboon.width) * 0.8,
-          height: Float(baboon.height) * 0.8
-        )
-      )
-    )
+    let crop = try #require(baboon.centralCrop(0.8))
     let cropBytes = Data(try ImageEncoder.encode(crop, as: .jpeg(quality: 60)))
     var extra: [String: URL] = [:]
     for path in Self.photos { extra[Self.name(path)] = Self.file(path) }
