@@ -56,7 +56,8 @@ public struct AnalysisEngines: Sendable {
       embeddings: LiveEmbeddingService(tagger: images.tagger),
       clips: LiveClipAnalysis(
         tagger: images.tagger,
-        faces: try FaceAnalyzer.live(dependencies: dependencies, options: options)
+        faces: try FaceAnalyzer.live(dependencies: dependencies, options: options),
+        drawnFaces: try AnimeFaceDetector.live(dependencies: dependencies)
       ),
       speech: LazySpeechTranscriber { try SpeechTranscriber.live(dependencies: dependencies, threads: options.threads) }
     )
