@@ -7,10 +7,10 @@
 ///   identity crop (`AnimeFace.identityCrop`), matched at a cosine of at least `drawnThreshold`.
 ///
 /// A keyframe on which AnimeFace found a face is matched by its drawn faces only. SCRFD fires on
-/// many drawn faces too, and there ArcFace tells characters apart no better than chance (cosines
-/// between different drawn characters reach 0.72, median 0.42, so 0.40 names wrong characters);
-/// AnimeFace, for its part, found no face on the photographs it was tried on. docs/library.md
-/// ("Drawn characters") has the measurements.
+/// many drawn faces too, and there ArcFace does not tell characters apart (cosines between
+/// different drawn characters reach 0.72, median 0.42, so 0.40 names wrong characters); AnimeFace,
+/// for its part, fired on one of 31 faces in seven photographs. docs/library.md ("Drawn
+/// characters") has the measurements.
 public enum CharacterMatcher {
   /// ArcFace's usual verification operating point on photographs (same person ≈ 0.5–0.8,
   /// different people mostly below 0.3); not tuned on Loupe's test media.
@@ -52,9 +52,9 @@ public enum CharacterMatcher {
 
   /// A drawn face is at most one character: the one whose drawn references it is most similar
   /// to, if that reaches `drawnThreshold`. The visual vectors of different characters' faces are
-  /// far closer than ArcFace's of different people (median 0.60 against 0.59 for the same
-  /// character's independent artwork), so any reference over the threshold would name most of a
-  /// project's characters on every face.
+  /// far closer than ArcFace's of different people (median 0.60, up to 0.76, where the same
+  /// character's independent artwork gives 0.47–0.80), so any reference over the threshold would
+  /// name several of a project's characters on most faces.
   static func bestDrawnMatch(for face: [Float], among characters: [String: Faces]) -> String? {
     var best: (id: String, score: Float)?
     // In id order, a later character must do strictly better: ties go to the same one every run.

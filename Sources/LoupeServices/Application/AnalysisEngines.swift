@@ -37,10 +37,12 @@ public struct AnalysisEngines: Sendable {
     self.speech = speech
   }
 
-  /// Every live model Loupe serves.
+  /// Every live model Loupe serves; `drawnFaces` (`library.drawn_faces`) adds AnimeFace to the
+  /// library's keyframe analysis.
   public static func live(
     dependencies: DependenciesDirectory,
-    options: InferenceOptions
+    options: InferenceOptions,
+    drawnFaces: Bool = true
   ) async throws
     -> AnalysisEngines
   {
@@ -57,7 +59,7 @@ public struct AnalysisEngines: Sendable {
       clips: LiveClipAnalysis(
         tagger: images.tagger,
         faces: try FaceAnalyzer.live(dependencies: dependencies, options: options),
-        drawnFaces: try AnimeFaceDetector.live(dependencies: dependencies)
+        drawnFaces: drawnFaces ? try AnimeFaceDetector.live(dependencies: dependencies) : nil
       ),
       speech: LazySpeechTranscriber { try SpeechTranscriber.live(dependencies: dependencies, threads: options.threads) }
     )
