@@ -16,7 +16,7 @@ public struct LibrarySettings: Sendable, Equatable {
   /// default the request's own `Host`, over http.
   public var publicBaseURL: URL?
   /// Whether ingests look for drawn (anime-style) faces with AnimeFace to put animated characters
-  /// on clips. It costs about 0.35 s per keyframe on 2 cores (docs/library.md, "Drawn
+  /// on clips. It costs about 0.2–0.4 s per keyframe on 2 cores (docs/library.md, "Drawn
   /// characters"); a library of live action only can turn it off.
   public var drawnFaces = true
 
