@@ -57,9 +57,12 @@ let package = Package(
     ),
     .systemLibrary(name: "CFFmpeg", path: "Sources/CFFmpeg"),
     .target(name: "LoupeMedia", dependencies: ["CLoupeVips", "CFFmpeg"]),
+    // AnimeFace 2009 (libnvxs from the animeface wheel), opened with dlopen at run time: nothing
+    // links against it, so a machine without it builds and the detector reports it missing.
+    .target(name: "CAnimeFace", path: "Sources/CAnimeFace"),
     .target(
       name: "LoupeVision",
-      dependencies: ["LoupeRuntime", "LoupeMedia"],
+      dependencies: ["LoupeRuntime", "LoupeMedia", "CAnimeFace"],
       resources: [
         .copy("Labels/imagenet_zh.txt"), .copy("Labels/coco_zh.txt"), .copy("Labels/imagenet_hypernyms.txt"),
       ]

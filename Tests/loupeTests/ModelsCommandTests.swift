@@ -24,7 +24,7 @@ import Testing
         "age_v1", "gender_v1", "text_tokenizer", "text_encoder",
         "whisper_base_ct2", "whisper_base_tokenizer", "whisper_base_encoder", "whisper_base_decoder", "silero_vad",
         "yamnet_w8a8", "yamnet_w8a8_weights", "yamnet_class_map",
-        "ppocrv6_det_small", "ppocrv6_rec_small", "ppocrv6_characters", "ppocr_cls_mobile_v2",
+        "ppocrv6_det_small", "ppocrv6_rec_small", "ppocrv6_characters", "ppocr_cls_mobile_v2", "animeface_nvxs",
       ]
     )
     for entry in entries {

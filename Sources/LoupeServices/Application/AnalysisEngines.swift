@@ -37,10 +37,12 @@ public struct AnalysisEngines: Sendable {
     self.speech = speech
   }
 
-  /// Every live model Loupe serves.
+  /// Every live model Loupe serves; `drawnFaces` (`library.drawn_faces`) adds AnimeFace to the
+  /// library's keyframe analysis.
   public static func live(
     dependencies: DependenciesDirectory,
-    options: InferenceOptions
+    options: InferenceOptions,
+    drawnFaces: Bool = true
   ) async throws
     -> AnalysisEngines
   {
@@ -56,7 +58,8 @@ public struct AnalysisEngines: Sendable {
       embeddings: LiveEmbeddingService(tagger: images.tagger),
       clips: LiveClipAnalysis(
         tagger: images.tagger,
-        faces: try FaceAnalyzer.live(dependencies: dependencies, options: options)
+        faces: try FaceAnalyzer.live(dependencies: dependencies, options: options),
+        drawnFaces: drawnFaces ? try AnimeFaceDetector.live(dependencies: dependencies) : nil
       ),
       speech: LazySpeechTranscriber { try SpeechTranscriber.live(dependencies: dependencies, threads: options.threads) }
     )

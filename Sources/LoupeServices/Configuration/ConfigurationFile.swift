@@ -32,6 +32,7 @@ public struct ConfigurationFile: Decodable, Sendable {
     var mediaURLSeconds: Double?
     var maxClipSeconds: Double?
     var publicBaseURL: String?
+    var drawnFaces: Bool?
 
     enum CodingKeys: String, CodingKey {
       case maxVideoBytes = "max_video_bytes"
@@ -40,6 +41,7 @@ public struct ConfigurationFile: Decodable, Sendable {
       case mediaURLSeconds = "media_url_seconds"
       case maxClipSeconds = "max_clip_seconds"
       case publicBaseURL = "public_base_url"
+      case drawnFaces = "drawn_faces"
     }
   }
 

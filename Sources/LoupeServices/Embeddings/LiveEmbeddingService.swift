@@ -28,16 +28,7 @@ public struct LiveEmbeddingService: EmbeddingService {
       }
       return embedding
     case .visual:
-      // The mean of the image's and its mirror's features: a flipped copy gets the same vector.
-      async let plain = tagger.classifier.classify(image)
-      async let mirrored = tagger.classifier.classify(image.mirrored())
-      let (a, b) = try await (plain.features, mirrored.features)
-      return Self.normalized(zip(a, b).map { $0 + $1 })
+      return try await tagger.classifier.visualVector(of: image)
     }
-  }
-
-  static func normalized(_ vector: [Float]) -> [Float] {
-    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    return norm > 0 ? vector.map { $0 / norm } : vector
   }
 }

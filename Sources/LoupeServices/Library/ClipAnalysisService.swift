@@ -20,13 +20,24 @@ public struct ClipAnalysis: Sendable, Equatable {
   public var visual: [Float]
   /// The identity vectors (512-d) of the faces found, largest first.
   public var faces: [[Float]]
+  /// The visual vectors (1280-d) of the drawn faces AnimeFace found, likeliest first: what
+  /// identifies animated characters (`CharacterMatcher`).
+  public var drawnFaces: [[Float]]
   public var shotSize: ShotSize?
 
-  public init(labels: [String], semantic: [Float]?, visual: [Float], faces: [[Float]] = [], shotSize: ShotSize? = nil) {
+  public init(
+    labels: [String],
+    semantic: [Float]?,
+    visual: [Float],
+    faces: [[Float]] = [],
+    drawnFaces: [[Float]] = [],
+    shotSize: ShotSize? = nil
+  ) {
     self.labels = labels
     self.semantic = semantic
     self.visual = visual
     self.faces = faces
+    self.drawnFaces = drawnFaces
     self.shotSize = shotSize
   }
 }

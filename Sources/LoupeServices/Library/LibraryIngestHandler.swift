@@ -152,6 +152,7 @@ struct LibraryIngestHandler: JobHandler {
       )
       clip.shotSize = result?.shotSize?.rawValue
       clip.faces = result.flatMap { $0.faces.isEmpty ? nil : VectorBlob.data($0.faces.flatMap { $0 }) }
+      clip.drawnFaces = result.flatMap { $0.drawnFaces.isEmpty ? nil : VectorBlob.data($0.drawnFaces.flatMap { $0 }) }
       clips.append(clip)
       try await context.progress(Double(index + 1) / Double(max(found.count, 1)))
     }

@@ -15,6 +15,10 @@ public struct LibrarySettings: Sendable, Equatable {
   /// The origin put in front of every URL Loupe hands out (`https://media.example.org`); by
   /// default the request's own `Host`, over http.
   public var publicBaseURL: URL?
+  /// Whether ingests look for drawn (anime-style) faces with AnimeFace to put animated characters
+  /// on clips. It costs about 0.2–0.4 s per keyframe on 2 cores (docs/library.md, "Drawn
+  /// characters"); a library of live action only can turn it off.
+  public var drawnFaces = true
 
   public init() {}
 }
@@ -33,6 +37,7 @@ extension LibrarySettings {
     if let seconds = try positive(file.uploadURLSeconds, "upload_url_seconds") { uploadURLLifetime = seconds }
     if let seconds = try positive(file.mediaURLSeconds, "media_url_seconds") { mediaURLLifetime = seconds }
     if let seconds = try positive(file.maxClipSeconds, "max_clip_seconds") { maxClipSeconds = seconds }
+    if let drawn = file.drawnFaces { drawnFaces = drawn }
     if let base = file.publicBaseURL {
       guard let url = URL(string: base), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
         url.query == nil

@@ -30,8 +30,11 @@ struct ProjectSignals: Sendable {
   func refreshCharacters(projectID: String) async throws {
     let characters = try await repository.characterFaces(projectID: projectID)
     let clips = characters.isEmpty ? [] : try await repository.clipFaces(projectID: projectID)
+    func faces(_ vectors: FaceVectors) -> CharacterMatcher.Faces {
+      CharacterMatcher.Faces(photographed: vectors.photographed, drawn: vectors.drawn)
+    }
     try await repository.setMatchedCharacters(
-      CharacterMatcher.match(clips: clips, characters: characters),
+      CharacterMatcher.match(clips: clips.map { ($0.id, faces($0.faces)) }, characters: characters.mapValues(faces)),
       projectID: projectID
     )
   }

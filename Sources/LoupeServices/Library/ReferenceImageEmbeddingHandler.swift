@@ -27,6 +27,7 @@ struct ReferenceImageEmbeddingHandler: JobHandler {
         visual: result.visual,
         semantic: result.semantic,
         faces: result.faces,
+        drawnFaces: result.drawnFaces,
         ofReferenceImage: image.id
       )
       // A character may already show this image: its matches follow.

@@ -216,6 +216,12 @@ extension LoupeDatabase {
         table.primaryKey(["character_id", "reference_image_id"])
       }
     }
+    migrator.registerMigration("v10: drawn faces") { database in
+      // AnimeFace's drawn faces, as the visual vectors of their crops: clips and reference images
+      // ingested before have none, and are matched by their photographed faces as before.
+      try database.alter(table: "library_clip") { table in table.add(column: "drawn_faces", .blob) }
+      try database.alter(table: "library_reference_image") { table in table.add(column: "drawn_faces", .blob) }
+    }
     return migrator
   }
 }

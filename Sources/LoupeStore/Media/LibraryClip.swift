@@ -33,6 +33,8 @@ public struct LibraryClip: Codable, Sendable, Equatable, FetchableRecord, Mutabl
   public var sceneType: String
   /// The keyframe's faces' 512-d identity vectors, one after another (little-endian float32).
   public var faces: Data?
+  /// The keyframe's drawn faces' 1280-d visual vectors (AnimeFace crops), one after another.
+  public var drawnFaces: Data?
   /// The keyframe's 512-d semantic vector (little-endian float32), when it has one.
   public var semantic: Data?
   /// The keyframe's 1280-d visual vector (little-endian float32).
@@ -83,6 +85,7 @@ public struct LibraryClip: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     case startTime = "start_time"
     case endTime = "end_time"
     case faces
+    case drawnFaces = "drawn_faces"
     case aiTags = "ai_tags"
     case characterIDs = "character_ids"
     case matchedCharacterIDs = "matched_character_ids"

@@ -76,41 +76,56 @@ extension LibraryMediaRepository {
     }
   }
 
-  /// The identity vectors of each character's ready reference images, for face matching.
-  public func characterFaces(projectID: String) async throws -> [String: [[Float]]] {
+  /// The face vectors of each character's ready reference images, for face matching.
+  public func characterFaces(projectID: String) async throws -> [String: FaceVectors] {
     try await database.pool.read { database in
       let rows = try Row.fetchAll(
         database,
         sql: """
-          SELECT library_character_image.character_id AS character_id, library_reference_image.faces AS faces
+          SELECT library_character_image.character_id AS character_id, library_reference_image.faces AS faces,
+            library_reference_image.drawn_faces AS drawn_faces
           FROM library_character_image
           JOIN library_reference_image ON library_reference_image.id = library_character_image.reference_image_id
           JOIN library_character ON library_character.id = library_character_image.character_id
-          WHERE library_character.project_id = ? AND library_reference_image.faces IS NOT NULL
+          WHERE library_character.project_id = ?
+            AND (library_reference_image.faces IS NOT NULL OR library_reference_image.drawn_faces IS NOT NULL)
           """,
         arguments: [projectID]
       )
-      var faces: [String: [[Float]]] = [:]
+      var faces: [String: FaceVectors] = [:]
       for row in rows {
-        let flat = VectorBlob.vector(row["faces"])
-        faces[row["character_id"], default: []] += stride(from: 0, to: flat.count, by: 512).map {
-          Array(flat[$0..<min(flat.count, $0 + 512)])
-        }
+        let id: String = row["character_id"]
+        faces[id, default: FaceVectors()].photographed += FaceVectors.split(
+          row["faces"],
+          dimension: FaceVectors.photographedDimension
+        )
+        faces[id, default: FaceVectors()].drawn += FaceVectors.split(
+          row["drawn_faces"],
+          dimension: FaceVectors.drawnDimension
+        )
       }
       return faces
     }
   }
 
-  /// Every clip of the project that has faces, with them.
-  public func clipFaces(projectID: String) async throws -> [(id: Int64, faces: [[Float]])] {
+  /// Every clip of the project that has faces of either kind, with them.
+  public func clipFaces(projectID: String) async throws -> [(id: Int64, faces: FaceVectors)] {
     try await database.pool.read { database in
       try Row.fetchAll(
         database,
-        sql: "SELECT id, faces FROM library_clip WHERE project_id = ? AND faces IS NOT NULL",
+        sql: """
+          SELECT id, faces, drawn_faces FROM library_clip
+          WHERE project_id = ? AND (faces IS NOT NULL OR drawn_faces IS NOT NULL)
+          """,
         arguments: [projectID]
       ).map { row in
-        let flat = VectorBlob.vector(row["faces"])
-        return (row["id"], stride(from: 0, to: flat.count, by: 512).map { Array(flat[$0..<min(flat.count, $0 + 512)]) })
+        (
+          row["id"],
+          FaceVectors(
+            photographed: FaceVectors.split(row["faces"], dimension: FaceVectors.photographedDimension),
+            drawn: FaceVectors.split(row["drawn_faces"], dimension: FaceVectors.drawnDimension)
+          )
+        )
       }
     }
   }

@@ -293,13 +293,15 @@ public struct LibraryMediaRepository: Sendable {
     visual: [Float]?,
     semantic: [Float]?,
     faces: [[Float]] = [],
+    drawnFaces: [[Float]] = [],
     ofReferenceImage id: String
   ) async throws {
     try await database.pool.write { database in
       guard var image = try ReferenceImageRecord.fetchOne(database, key: id) else { return }
       image.visual = visual.map(VectorBlob.data)
       image.semantic = semantic.map(VectorBlob.data)
-      image.faces = faces.isEmpty ? nil : VectorBlob.data(faces.flatMap { $0 })
+      image.faces = FaceVectors.blob(faces)
+      image.drawnFaces = FaceVectors.blob(drawnFaces)
       image.embeddingStatus = visual == nil ? .failed : .ready
       try image.update(database)
       try Self.bump(project: image.projectID, in: database)

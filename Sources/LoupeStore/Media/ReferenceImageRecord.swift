@@ -28,6 +28,8 @@ public struct ReferenceImageRecord: Codable, Sendable, Equatable, FetchableRecor
   public var semantic: Data?
   /// The image's faces' 512-d identity vectors, one after another, once `ready`.
   public var faces: Data?
+  /// The image's drawn faces' 1280-d visual vectors (AnimeFace crops), once `ready`.
+  public var drawnFaces: Data?
   public var createdAt: Date
 
   public init(
@@ -61,6 +63,7 @@ public struct ReferenceImageRecord: Codable, Sendable, Equatable, FetchableRecor
 
   enum CodingKeys: String, CodingKey {
     case id, name, category, tags, purpose, license, visual, semantic, faces
+    case drawnFaces = "drawn_faces"
     case projectID = "project_id"
     case isSearchable = "is_searchable"
     case mimeType = "mime_type"

@@ -71,7 +71,7 @@ public enum ModelCatalog {
   public static let all: [ModelFile] =
     [
       scrfd500M, arcFaceMobile, landmarks106, retinaFace, faceMesh468, textTokenizer, textEncoder, age, gender,
-    ] + visionModels + speechModels + ocrModels
+    ] + visionModels + speechModels + ocrModels + [animeFace]
 
   /// Cydral's dlib age predictor (81 classes, ages 0–80) and gender classifier, as ONNX.
   public static let age = ModelFile(

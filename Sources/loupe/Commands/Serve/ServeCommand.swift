@@ -74,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let engines = try await AnalysisEngines.live(
       dependencies: try DependenciesDirectory.required(),
-      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2)
+      options: InferenceOptions(precision: precision, threads: threads, concurrentRequests: 2),
+      drawnFaces: services.library.drawnFaces
     )
     let application = try Services(
       configuration: services,
