@@ -2,11 +2,11 @@ import LoupeMedia
 import LoupeVision
 
 /// Whether a text line is a watermark and which of its pixels the mark covers: the photo under
-/// the line is estimated from the pixels around it (`background(_:under:)`), and each pixel's departure from that estimate is measured along the way to white and to
-/// black. A watermark's strokes all sit the same fraction of the way (its opacity); texture
-/// scatters both ways. The shade whose upper percentile is larger is the mark's, its opacity the
-/// median over the pixels past half that percentile, and its strokes the pixels past half the
-/// opacity.
+/// the line is estimated from the pixels around it (`background(_:under:)`), and each pixel's
+/// departure from that estimate is measured along the way to white and to black. A watermark's
+/// strokes all sit the same fraction of the way (its opacity); texture scatters both ways. The
+/// shade whose upper percentile is larger is the mark's, its opacity the median over the pixels
+/// past half that percentile, and its strokes the pixels past half the opacity.
 enum OverlayAnalysis {
   /// Lines whose strokes move pixels less than this far towards the shade are not marks.
   static let minimumOpacity: Float = 0.1

@@ -5,8 +5,8 @@ import LoupeVision
 /// PAI's `watermark_remover`: text watermarks found by the PP-OCR text detector, each line
 /// confirmed and outlined stroke by stroke by `OverlayAnalysis` (white or black laid over the
 /// photo at a constant opacity), the copies of a tiled pattern the detector missed found from
-/// the ones it read (`TiledPattern`), then filled by `WatermarkFill.harmonic` (`fill`). An image with
-/// no mark found comes back unchanged, and no pixel outside the marks' mask ever changes.
+/// the ones it read (`TiledPattern`), then filled by `WatermarkFill.harmonic` (`fill`). An image
+/// with no mark found comes back unchanged, and no pixel outside the marks' mask ever changes.
 /// docs/models.md ("Watermark removal") lists what is and is not found, with measurements.
 public struct WatermarkRemover: Sendable {
   /// For `WatermarkFill.restoringTelea` and `.restoringHarmonic`: marks more opaque than this are
