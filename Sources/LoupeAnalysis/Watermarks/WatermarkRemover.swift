@@ -5,7 +5,8 @@ import LoupeVision
 /// PAI's `watermark_remover`: text watermarks found by the PP-OCR text detector, each line
 /// confirmed and outlined stroke by stroke by `OverlayAnalysis` (white or black laid over the
 /// photo at a constant opacity), the copies of a tiled pattern the detector missed found from
-/// the ones it read (`TiledPattern`), then filled by `WatermarkFill.harmonic` (`fill`). An image
+/// the ones it read (`TiledPattern`), the shape of a logo beside a wordmark (`EmblemSearch`),
+/// then filled by `WatermarkFill.harmonic` (`fill`). An image
 /// with no mark found comes back unchanged, and no pixel outside the marks' mask ever changes.
 /// docs/models.md ("Watermark removal") lists what is and is not found, with measurements.
 public struct WatermarkRemover: Sendable {
@@ -49,7 +50,10 @@ public struct WatermarkRemover: Sendable {
     return await offCooperativePool {
       let float = FloatImage(image)
       let read = regions.compactMap { OverlayAnalysis.mark(in: float, region: $0) }
-      let marks = read + TiledPattern.missedCopies(of: read, in: float)
+      var marks = read + TiledPattern.missedCopies(of: read, in: float)
+      if marks.count <= EmblemSearch.maximumMarks {
+        marks += marks.compactMap { EmblemSearch.emblem(beside: $0, in: float) }
+      }
       return WatermarkMask(
         width: image.width,
         height: image.height,
