@@ -24,7 +24,7 @@ import Testing
 
   @Test(arguments: [
     ("ImageQA", "custom"), ("BodyReshaping", ""), ("MultiLabelImage", "body_reshaping"),
-    ("MultiLabelImageV2", "watermark_remover"), ("FaceAttrImage", "celeb"), ("", ""),
+    ("MultiLabelImage", "watermark_remover"), ("FaceAttrImage", "celeb"), ("", ""),
   ])
   func unknownActionsAndModelsAreNotFound(action: String, model: String) {
     #expect(throws: ServiceError.modelNotFound) {
@@ -43,6 +43,17 @@ import Testing
     #expect(try parse("{}") == .bodyReshaping(degree: 1))
     #expect(try parse(#"{"degree": -2.5}"#) == .bodyReshaping(degree: -2.5))
     #expect(try parse(#"{"degree": 3}"#) == .bodyReshaping(degree: 3))
+  }
+
+  @Test func watermarkRemoverTakesAnEmptyConfigure() throws {
+    for json in ["{}", #"{"unknown": 1}"#] {
+      let command = try ImageCommand.parse(
+        action: "MultiLabelImageV2",
+        modelName: "watermark_remover",
+        configure: try configure(json)
+      )
+      #expect(command == .watermarkRemoval)
+    }
   }
 
   @Test(arguments: [#"{"degree": "1"}"#, #"{"degree": 3.5}"#, #"{"degree": -7}"#, #"{"degree": true}"#])

@@ -23,7 +23,7 @@ public struct FixedImageAnalysis: ImageAnalysisService {
       )
     case .tagger:
       .tagger(TaggerCaption(caption: "fixed", probabilities: [1]))
-    case .bodyReshaping:
+    case .bodyReshaping, .watermarkRemoval:
       .image(encoded: try ImageEncoder.encode(image, as: .png))
     }
   }

@@ -11,6 +11,8 @@ public enum ImageCommand: Equatable, Sendable {
   case tagger(threshold: Double, language: Language)
   /// `body_reshaping`: > 0 slims every person, < 0 fills them out (see `BodyReshaper`).
   case bodyReshaping(degree: Double)
+  /// `watermark_remover`: text watermarks found and removed (see `WatermarkRemover`).
+  case watermarkRemoval
 
   public static func parse(action: String, modelName: String?, configure: Configure) throws -> ImageCommand {
     let model = modelName ?? ""
@@ -37,6 +39,9 @@ public enum ImageCommand: Equatable, Sendable {
     case ("MultiLabelImageV2", "body_reshaping"):
       let limit = BodyReshaper.degreeLimit
       return .bodyReshaping(degree: try configure.number("degree", in: -limit...limit, default: 1))
+    case ("MultiLabelImageV2", "watermark_remover"):
+      // PAI documents an empty `configure`; keys it does not name are ignored, as for every model.
+      return .watermarkRemoval
     default:
       throw ServiceError.modelNotFound
     }

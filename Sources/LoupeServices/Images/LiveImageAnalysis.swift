@@ -9,6 +9,7 @@ public struct LiveImageAnalysis: ImageAnalysisService {
   let faces: FaceAttributeAnalyzer
   public let tagger: ImageTagger
   let reshaper: BodyReshaper
+  let watermarks: WatermarkRemover
 
   public static func load(
     dependencies: DependenciesDirectory,
@@ -20,7 +21,8 @@ public struct LiveImageAnalysis: ImageAnalysisService {
       quality: try ImageQualityAssessor(),
       faces: try FaceAttributeAnalyzer.live(dependencies: dependencies, options: options),
       tagger: try await ImageTagger.live(dependencies: dependencies, options: options),
-      reshaper: try BodyReshaper.live(dependencies: dependencies, options: options)
+      reshaper: try BodyReshaper.live(dependencies: dependencies, options: options),
+      watermarks: try WatermarkRemover.live(dependencies: dependencies, options: options)
     )
   }
 
@@ -49,6 +51,8 @@ public struct LiveImageAnalysis: ImageAnalysisService {
       )
     case .bodyReshaping(let degree):
       return .image(encoded: try EditedImageEncoding.encode(try await reshaper.reshape(image, degree: degree)))
+    case .watermarkRemoval:
+      return .image(encoded: try EditedImageEncoding.encode(try await watermarks.remove(from: image)))
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import LoupeMedia
 import LoupeRuntime
 import LoupeServer
 import LoupeServices
@@ -42,7 +43,15 @@ struct BenchServeCommand: AsyncParsableCommand {
     // Two analyses run (one per core of the reference machine) and the rest of the closed
     // loop waits its turn: at this concurrency nothing is refused as busy.
     let admission = #""max_running_analyses": \#(runningAnalyses), "max_waiting_analyses": \#(concurrency)"#
-    try Data(#"{"media_roots": ["\#(mediaRoot.path)"], \#(admission)}"#.utf8).write(to: config)
+    // watermark_remover's photo: chelsea.png with a translucent "SAMPLE" drawn on it.
+    let marks = directory.appendingPathComponent("marked", isDirectory: true)
+    try FileManager.default.createDirectory(at: marks, withIntermediateDirectories: true)
+    let cat = try ImageDecoder().decode(contentsOf: mediaRoot.appendingPathComponent("chelsea.png")).pixels
+    try Data(try ImageEncoder.encode(BenchWatermark.marked(cat), as: .png))
+      .write(to: marks.appendingPathComponent("chelsea-marked.png"))
+    let markedPhoto = marks.resolvingSymlinksInPath().appendingPathComponent("chelsea-marked.png").path
+    let roots = #"["\#(mediaRoot.path)", "\#(marks.resolvingSymlinksInPath().path)"]"#
+    try Data(#"{"media_roots": \#(roots), \#(admission)}"#.utf8).write(to: config)
 
     let server = try await ServerProcess.start(
       arguments: ["--data-dir", directory.path, "--config", config.path, "--precision", precision])
@@ -56,7 +65,10 @@ struct BenchServeCommand: AsyncParsableCommand {
       index: Int,
       photos: [String] = Self.photos
     ) -> HTTPClientRequest {
-      let image = mediaRoot.appendingPathComponent(photos[index % photos.count]).absoluteString
+      // Absolute paths name files outside the package's photos (the marked one).
+      let photo = photos[index % photos.count]
+      let image = (photo.hasPrefix("/") ? URL(fileURLWithPath: photo) : mediaRoot.appendingPathComponent(photo))
+        .absoluteString
       let body =
         #"{"action": "\#(action)", "image": "\#(image)", "model_name": "\#(model)", "configure": \#(configure)}"#
       var request = HTTPClientRequest(url: base + "/api/v1/images")
@@ -86,6 +98,9 @@ struct BenchServeCommand: AsyncParsableCommand {
           index: $0,
           photos: ["astronaut.png"]
         )
+      },
+      Workload(name: "watermark_remover") {
+        signed("MultiLabelImageV2", model: "watermark_remover", configure: "{}", index: $0, photos: [markedPhoto])
       },
     ]
     print(

@@ -1,7 +1,7 @@
 """Drives a running Loupe server's image-editing models through the official PAI Python SDK.
 
-usage: pai_sdk_image_editing.py HOST APP_ID TOKEN IMAGE_BASE_URL
-Prints one JSON object: for each call, the HTTP status (200 or the ApiException's), the envelope
+usage: pai_sdk_image_editing.py HOST APP_ID TOKEN IMAGE_BASE_URL [reshaping|watermarks]
+Runs the calls of one model (body_reshaping by default) and prints one JSON object: for each call, the HTTP status (200 or the ApiException's), the envelope
 code and message, and the data (the Base64 text of the edited image on success).
 """
 import json
@@ -23,15 +23,24 @@ def call(fn):
 
 def main():
     host, app_id, token, base = sys.argv[1:5]
+    model = sys.argv[5] if len(sys.argv) > 5 else "reshaping"
     api = AiServiceImageApi(ApiClient(host, app_id, token))
-    reshape = lambda image, configure: lambda: api.multi_label_image_v2(base + image, "body_reshaping", configure)
-    results = {
-        "slim": call(reshape("/gdp.jpg", {"degree": 1.0})),
-        "enlarge": call(reshape("/gdp.jpg", {"degree": -2.0})),
-        "degree_not_a_number": call(reshape("/gdp.jpg", {"degree": "a lot"})),
-        "degree_out_of_range": call(reshape("/gdp.jpg", {"degree": 7})),
-        "no_person": call(reshape("/coffee.png", {"degree": 1.0})),
-    }
+    if model == "reshaping":
+        reshape = lambda image, configure: lambda: api.multi_label_image_v2(base + image, "body_reshaping", configure)
+        results = {
+            "slim": call(reshape("/gdp.jpg", {"degree": 1.0})),
+            "enlarge": call(reshape("/gdp.jpg", {"degree": -2.0})),
+            "degree_not_a_number": call(reshape("/gdp.jpg", {"degree": "a lot"})),
+            "degree_out_of_range": call(reshape("/gdp.jpg", {"degree": 7})),
+            "no_person": call(reshape("/coffee.png", {"degree": 1.0})),
+        }
+    else:
+        remove = lambda image: lambda: api.multi_label_image_v2(base + image, "watermark_remover", {})
+        results = {
+            "marked": call(remove("/marked.png")),
+            "clean": call(remove("/coffee.png")),
+            "undecodable": call(remove("/not-an-image.png")),
+        }
     print(json.dumps(results))
 
 
