@@ -1,24 +1,73 @@
-import Dispatch
+import Foundation
 
-/// A task executor on Dispatch threads outside Swift's cooperative pool, which has one thread
-/// per core and would otherwise be blocked by seconds of decoding and pixel arithmetic. Async
-/// work that mixes model calls with synchronous pixel work runs under it
-/// (`withTaskExecutorPreference`): the analysis gate's admitted analyses, and tests that analyse
-/// many photos beside the rest of the suite.
-public final class OffPoolExecutor: TaskExecutor {
-  private static let marker = DispatchSpecificKey<Bool>()
-  private let queue: DispatchQueue
+/// A task executor on threads of its own, outside Swift's cooperative pool (one thread per
+/// core), which seconds of decoding and pixel arithmetic or a blocking wait would otherwise
+/// hold. Async work that mixes model calls with synchronous work runs under it
+/// (`withTaskExecutorPreference`): the analysis gate's admitted analyses, job handlers, and
+/// tests that analyse many photos beside the rest of the suite.
+///
+/// Threads are started on demand, up to `maxThreads`, and end after `idleTimeout` without
+/// work, so an executor made for one test leaves nothing behind. Not Dispatch's global queues:
+/// on Linux their width is capped near the core count, so a few blocked waits (a child
+/// process, a lock) stalled every other user of the same queue.
+public final class OffPoolExecutor: TaskExecutor, @unchecked Sendable {
+  private static let marker = "loupe.off-pool-executor"
+  private static let idleTimeout: TimeInterval = 10
 
-  public init(label: String) {
-    queue = DispatchQueue(label: label, qos: .userInitiated, attributes: .concurrent)
-    queue.setSpecific(key: Self.marker, value: true)
+  private let label: String
+  private let maxThreads: Int
+  /// Guards everything below.
+  private let condition = NSCondition()
+  private var jobs: [UnownedJob] = []
+  private var head = 0
+  private var threads = 0
+  private var idle = 0
+
+  public init(label: String, maxThreads: Int = 64) {
+    self.label = label
+    self.maxThreads = max(1, maxThreads)
   }
 
   /// Whether the calling code runs on the threads of an `OffPoolExecutor`.
-  public static var isCurrent: Bool { DispatchQueue.getSpecific(key: marker) ?? false }
+  public static var isCurrent: Bool { Thread.current.threadDictionary[marker] as? Bool ?? false }
 
   public func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
-    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    condition.lock()
+    jobs.append(job)
+    let starts = idle == 0 && threads < maxThreads
+    if starts { threads += 1 } else { condition.signal() }
+    condition.unlock()
+    if starts {
+      let thread = Thread { self.work() }
+      thread.name = label
+      thread.start()
+    }
+  }
+
+  private func work() {
+    Thread.current.threadDictionary[Self.marker] = true
+    condition.lock()
+    while true {
+      while head == jobs.count {
+        idle += 1
+        let signalled = condition.wait(until: Date(timeIntervalSinceNow: Self.idleTimeout))
+        idle -= 1
+        if !signalled && head == jobs.count {
+          threads -= 1
+          condition.unlock()
+          return
+        }
+      }
+      let job = jobs[head]
+      head += 1
+      if head == jobs.count {
+        jobs.removeAll(keepingCapacity: true)
+        head = 0
+      }
+      condition.unlock()
+      job.runSynchronously(on: asUnownedTaskExecutor())
+      condition.lock()
+    }
   }
 }
