@@ -19,25 +19,50 @@ public final class ModelCache: Sendable {
   private struct State {
     var models: [Key: InferenceModel] = [:]
     var compilations: [Key: Int] = [:]
+    var compiling: [Key: CompileLock] = [:]
+
+    enum Lookup {
+      case compiled(InferenceModel)
+      case compile(CompileLock)
+    }
+
+    /// The model if compiled, else the lock to hold while compiling it.
+    mutating func lookup(_ key: Key) -> Lookup {
+      if let model = models[key] { return .compiled(model) }
+      if let lock = compiling[key] { return .compile(lock) }
+      let lock = CompileLock()
+      compiling[key] = lock
+      return .compile(lock)
+    }
+  }
+
+  /// Held while one file compiles, so two callers asking for it at once do not both compile it.
+  /// One lock per file, not one for the cache: with a single lock, a process loading a dozen
+  /// models at once kept every waiting thread (Swift's few cooperative threads among them)
+  /// blocked for the sum of all the compilations.
+  private final class CompileLock: Sendable {
+    let mutex = Mutex(())
   }
 
   private let state = Mutex(State())
-  /// Serialises compiling, so two callers asking for one file at once do not both compile it;
-  /// lookups of models already compiled do not wait for it.
-  private let compiling = Mutex(())
 
   public init() {}
 
   /// The model at `path` compiled with `options`, compiled now if this is the first request.
   public func model(at path: String, options: InferenceOptions) throws -> InferenceModel {
     let key = Key(path: URL(fileURLWithPath: path).standardizedFileURL.path, options: options)
-    if let model = state.withLock({ $0.models[key] }) { return model }
-    return try compiling.withLock { _ in
+    let lock: CompileLock
+    switch state.withLock({ state in state.lookup(key) }) {
+    case .compiled(let model): return model
+    case .compile(let compileLock): lock = compileLock
+    }
+    return try lock.mutex.withLock { _ in
       if let model = state.withLock({ $0.models[key] }) { return model }
       let model = try InferenceModel(path: key.path, options: options)
       state.withLock { state in
         state.models[key] = model
         state.compilations[key, default: 0] += 1
+        state.compiling[key] = nil
       }
       return model
     }
