@@ -83,4 +83,9 @@ import Testing
   @Test func configureMustBeAnObject() {
     #expect(throws: ServiceError.invalidParameter("configure must be an object")) { try Configure(.array([])) }
   }
+
+  @Test func photoEditsStopAtTwentyFiveMegapixels() throws {
+    #expect(throws: Never.self) { try LiveImageAnalysis.checkEditable(width: 6000, height: 4000) }
+    #expect(throws: ServiceError.self) { try LiveImageAnalysis.checkEditable(width: 6000, height: 4200) }
+  }
 }

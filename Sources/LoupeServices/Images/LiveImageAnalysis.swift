@@ -11,6 +11,12 @@ public struct LiveImageAnalysis: ImageAnalysisService {
   let reshaper: BodyReshaper
   let watermarks: WatermarkRemover
 
+  /// Largest photo the editing models (`body_reshaping`, `watermark_remover`) take: they answer
+  /// a full-size picture and hold several full-size working planes meanwhile (watermark removal
+  /// about 30 bytes a pixel), so the 100-megapixel decoding limit would cost gigabytes per
+  /// request. 25 megapixels keeps a 6000 × 4000 camera photo.
+  public static let maxEditPixels = 25_000_000
+
   public static func load(
     dependencies: DependenciesDirectory,
     options: InferenceOptions
@@ -50,9 +56,19 @@ public struct LiveImageAnalysis: ImageAnalysisService {
         tagger.caption(of: try await tagger.tag(image, withEmbedding: false), threshold: threshold, in: language)
       )
     case .bodyReshaping(let degree):
+      try Self.checkEditable(width: image.width, height: image.height)
       return .image(encoded: try EditedImageEncoding.encode(try await reshaper.reshape(image, degree: degree)))
     case .watermarkRemoval:
+      try Self.checkEditable(width: image.width, height: image.height)
       return .image(encoded: try EditedImageEncoding.encode(try await watermarks.remove(from: image)))
+    }
+  }
+
+  static func checkEditable(width: Int, height: Int) throws {
+    guard width * height <= maxEditPixels else {
+      throw ServiceError.invalidInput(
+        "the photo is \(width) × \(height) pixels; photo edits take at most 25 megapixels"
+      )
     }
   }
 }
