@@ -1,8 +1,9 @@
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeAnalysis
 
-@Suite struct ConceptEmbeddingTests {
+@Suite(.offCooperativePool) struct ConceptEmbeddingTests {
   @Test func weightedMeanIsUnitLengthAndLeansToTheHeavierConcept() throws {
     let combined = try #require(ConceptEmbedding.combine([(0.75, [1, 0, 0]), (0.25, [0, 1, 0])]))
     let length = combined.reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -1,13 +1,14 @@
 import Foundation
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
 @testable import LoupeAnalysis
 
 /// The face attribute pipeline on real photos with the installed models.
-@Suite struct FaceAttributeAnalyzerTests {
+@Suite(.offCooperativePool) struct FaceAttributeAnalyzerTests {
   static let dependencies: DependenciesDirectory = {
     guard let directory = DependenciesDirectory.locate() else {
       fatalError("run ./scripts/setup before the tests: .deps/ not found")
@@ -94,7 +95,7 @@ import Testing
   }
 }
 
-@Suite struct HairColorRuleTests {
+@Suite(.offCooperativePool) struct HairColorRuleTests {
   /// The astronaut photo with the area above her brows painted: `upper` above `split` (a
   /// fraction of the brow–chin distance above the brows), `lower` below it.
   static func painted(
@@ -147,7 +148,7 @@ import Testing
   }
 }
 
-@Suite struct FaceGeometryRuleTests {
+@Suite(.offCooperativePool) struct FaceGeometryRuleTests {
   @Test func hairPixelsGoToTheNearestShadeOrToOther() {
     #expect(HairColor.classify(CIELabColor(red: 20, green: 18, blue: 18)) == .black)
     #expect(HairColor.classify(CIELabColor(red: 210, green: 170, blue: 100)) == .gold)

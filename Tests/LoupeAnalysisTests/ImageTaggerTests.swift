@@ -1,5 +1,6 @@
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
@@ -7,8 +8,8 @@ import Testing
 
 /// The live classifier, detector and text encoder on real photos: tags name what the photo shows,
 /// and the ConSE embedding puts each photo nearest to a text query about it, in either language.
-@Suite(.serialized) struct ImageTaggerTests {
-  static let tagger = Task {
+@Suite(.serialized, .offCooperativePool) struct ImageTaggerTests {
+  static let tagger = Task(executorPreference: OffCooperativePoolTrait.executor) {
     try await ImageTagger.live(
       dependencies: QualityFixtures.dependencies,
       options: InferenceOptions(precision: .f32, threads: 2)

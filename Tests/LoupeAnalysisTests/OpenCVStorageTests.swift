@@ -1,8 +1,9 @@
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeAnalysis
 
-@Suite struct OpenCVStorageTests {
+@Suite(.offCooperativePool) struct OpenCVStorageTests {
   @Test func readsNestedMappingsSequencesAndMatrices() throws {
     let text = """
       %YAML:1.0

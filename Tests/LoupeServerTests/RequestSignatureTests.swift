@@ -1,10 +1,11 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServer
 
 /// Expected signatures were computed with `ai_service_python_sdk==1.1.5`'s own `util/sign.py`.
-@Suite struct RequestSignatureTests {
+@Suite(.offCooperativePool) struct RequestSignatureTests {
   let pythonBody = #"{"action": "ImageQA", "image": "https://x/a.jpg", "model_name": "", "configure": {}}"#
 
   @Test func matchesThePythonSDK() {

@@ -1,10 +1,11 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServer
 
 /// The edge's own encodings and checks: PAI's `create_time` and the JSON depth pre-scan.
-@Suite struct WireFormatTests {
+@Suite(.offCooperativePool) struct WireFormatTests {
   @Test func createTimeIsRFC3339WithTheOffset() {
     let date = Date(timeIntervalSince1970: 1_697_610_762.619)
     #expect(

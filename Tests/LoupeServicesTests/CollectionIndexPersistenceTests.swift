@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LoupeStore
+import LoupeTestSupport
 import LoupeVectors
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// A collection's vector graph is saved at shutdown and loaded at the next start when it is of
 /// the collection's generation; a graph that misses writes (the process died before saving) is
 /// rebuilt from the store, never trusted.
-@Suite struct CollectionIndexPersistenceTests {
+@Suite(.offCooperativePool) struct CollectionIndexPersistenceTests {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-indexes-\(UUID().uuidString)")
   /// A graph from 50 vectors, so a small test exercises HNSW.
   static let configuration = AdaptiveConfiguration(graphThreshold: 50, scanThreshold: 20)

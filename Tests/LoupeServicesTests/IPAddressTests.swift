@@ -1,8 +1,9 @@
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServices
 
-@Suite struct IPAddressTests {
+@Suite(.offCooperativePool) struct IPAddressTests {
   @Test(arguments: [
     "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1",
     "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00:ec2::254", "fc00::1", "ff02::1",

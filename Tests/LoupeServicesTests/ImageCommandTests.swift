@@ -1,9 +1,10 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServices
 
-@Suite struct ImageCommandTests {
+@Suite(.offCooperativePool) struct ImageCommandTests {
   private func configure(_ json: String) throws -> Configure {
     try Configure(JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)))
   }

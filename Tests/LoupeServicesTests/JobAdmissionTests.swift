@@ -1,13 +1,14 @@
 import Foundation
 import LoupeJobs
 import LoupeStore
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServices
 
 /// Jobs enter the queue through `JobAdmission`: one quota unit per job, a limit on each app's
 /// unfinished jobs, every submission admitted or refused whole. Over the live SQLite store.
-@Suite struct JobAdmissionTests {
+@Suite(.offCooperativePool) struct JobAdmissionTests {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-admission-\(UUID().uuidString)")
 
   struct Fixture {

@@ -1,9 +1,10 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServices
 
-@Suite struct MediaSourceTests {
+@Suite(.offCooperativePool) struct MediaSourceTests {
   @Test func parsesEveryScheme() throws {
     #expect(try MediaSource.parse("https://example.com/a.jpg") == .remote(URL(string: "https://example.com/a.jpg")!))
     #expect(try MediaSource.parse("data:image/png;base64,AAEC") == .inline(Data([0, 1, 2])))

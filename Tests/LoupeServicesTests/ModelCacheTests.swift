@@ -7,7 +7,7 @@ import Testing
 
 /// "Load once" is per process: every live engine of `loupe serve` loads through the model cache,
 /// so a model two features use (SCRFD, 2d106det) is compiled once and shared.
-@Suite struct ModelCacheTests {
+@Suite(.offCooperativePool) struct ModelCacheTests {
   @Test func everyModelFileIsCompiledOncePerProcess() async throws {
     let dependencies = InstalledDependencies.directory
     // Options no other test uses, so the counts below are this test's alone.

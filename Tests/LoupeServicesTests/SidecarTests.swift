@@ -2,13 +2,14 @@ import AsyncHTTPClient
 import Foundation
 import LoupeMedia
 import LoupeStore
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServices
 
 /// Subtitle files beside a video are inputs too: read only under a media root, as regular files,
 /// within `SubtitleSidecar.maxBytes`.
-@Suite struct SidecarTests {
+@Suite(.offCooperativePool) struct SidecarTests {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-sidecars-\(UUID().uuidString)")
 
   @Test func onlySidecarsThatPassTheVideosChecksAreRead() async throws {

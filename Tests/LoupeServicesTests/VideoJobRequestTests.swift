@@ -1,10 +1,11 @@
 import Foundation
 import LoupeJobs
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServices
 
-@Suite struct VideoJobRequestTests {
+@Suite(.offCooperativePool) struct VideoJobRequestTests {
   private func parse(
     _ action: String,
     model: String? = "",

@@ -1,7 +1,8 @@
 import LoupeSpeech
+import LoupeTestSupport
 import Testing
 
-@Suite struct LogMelSpectrogramTests {
+@Suite(.offCooperativePool) struct LogMelSpectrogramTests {
   @Test func matchesFasterWhispersFeatureExtractor() {
     let golden = SpeechGolden.shared.mel
     let features = LogMelSpectrogram().features(of: SpeechGolden.beckettSamples)

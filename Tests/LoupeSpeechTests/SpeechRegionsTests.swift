@@ -1,8 +1,9 @@
 import LoupeSpeech
+import LoupeTestSupport
 import Testing
 
 /// The hysteresis that turns window probabilities (one per 512 samples) into regions.
-@Suite struct SpeechRegionsTests {
+@Suite(.offCooperativePool) struct SpeechRegionsTests {
   let window = 512
   let options = VoiceActivityOptions(minSpeechSeconds: 0.25, minSilenceSeconds: 0.5, paddingSeconds: 0)
 

@@ -3,7 +3,7 @@ import LoupeSpeech
 import LoupeTestSupport
 import Testing
 
-@Suite struct VoiceActivityTests {
+@Suite(.offCooperativePool) struct VoiceActivityTests {
   static let detector: VoiceActivityDetector = {
     guard let detector = try? VoiceActivityDetector.live(dependencies: InstalledDependencies.directory) else {
       fatalError("silero VAD is not installed")

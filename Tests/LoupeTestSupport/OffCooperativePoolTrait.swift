@@ -11,7 +11,8 @@ import Testing
 public struct OffCooperativePoolTrait: SuiteTrait, TestTrait, TestScoping {
   public var isRecursive: Bool { true }
 
-  static let executor = OffPoolExecutor(label: "loupe.tests")
+  /// The threads the suites carrying this trait, and the shared model fixtures they load, run on.
+  public static let executor = OffPoolExecutor(label: "loupe.tests")
 
   public func provideScope(
     for test: Test,

@@ -1,9 +1,10 @@
 import Foundation
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeVectors
 
-@Suite struct AdaptiveVectorIndexTests {
+@Suite(.offCooperativePool) struct AdaptiveVectorIndexTests {
   let configuration = AdaptiveConfiguration(graphThreshold: 400, scanThreshold: 200)
   let vectors = numbered(randomVectors(1_000, dimension: 16, seed: 41))
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-adaptive-\(UUID().uuidString)")

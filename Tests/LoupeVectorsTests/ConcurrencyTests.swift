@@ -1,8 +1,9 @@
 import Foundation
+import LoupeTestSupport
 import LoupeVectors
 import Testing
 
-@Suite struct ConcurrencyTests {
+@Suite(.offCooperativePool) struct ConcurrencyTests {
   /// Searches on three threads while a fourth upserts and removes, carrying an adaptive index
   /// across its graph threshold and back: nothing crashes and every answer is well formed.
   @Test func searchesRunWhileTheIndexIsWritten() throws {

@@ -1,7 +1,8 @@
+import LoupeTestSupport
 import LoupeVectors
 import Testing
 
-@Suite struct ExactVectorIndexTests {
+@Suite(.offCooperativePool) struct ExactVectorIndexTests {
   static let vectors = numbered(randomVectors(600, dimension: 40, seed: 1))
   static let queries = randomVectors(12, dimension: 40, seed: 2)
 

@@ -1,8 +1,9 @@
 import Foundation
+import LoupeTestSupport
 import LoupeVectors
 import Testing
 
-@Suite struct HNSWPersistenceTests {
+@Suite(.offCooperativePool) struct HNSWPersistenceTests {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-vectors-\(UUID().uuidString)")
   let vectors = numbered(randomVectors(1_500, dimension: 24, seed: 31))
   let queries = randomVectors(10, dimension: 24, seed: 32)

@@ -2,7 +2,7 @@ import LoupeTestSupport
 import LoupeVectors
 import Testing
 
-@Suite struct HNSWVectorIndexTests {
+@Suite(.offCooperativePool) struct HNSWVectorIndexTests {
   /// 20,000 clustered 512-d vectors, indexed once for the read-only tests. A low exact-filter
   /// limit lets one index exercise both filter strategies.
   static let shared: (graph: HNSWVectorIndex, exact: ExactVectorIndex, queries: [[Float]]) = {

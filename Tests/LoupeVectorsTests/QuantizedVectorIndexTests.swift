@@ -1,7 +1,8 @@
+import LoupeTestSupport
 import LoupeVectors
 import Testing
 
-@Suite struct QuantizedVectorIndexTests {
+@Suite(.offCooperativePool) struct QuantizedVectorIndexTests {
   @Test(arguments: VectorMetric.allCases)
   func int8ScanWithReRankKeepsRecallAtTenAbove99Percent(metric: VectorMetric) throws {
     var data = ClusteredVectors(dimension: 128, clusters: 40, seed: 11)

@@ -6,7 +6,7 @@ import Testing
 
 /// AnimeFace 2009 through Loupe's in-process loader gives what the animeface 2.0.3 Python binding
 /// gives on the same pixels (recorded with Pillow 9.5: the binding finds nothing with Pillow 10+).
-@Suite struct AnimeFaceDetectorTests {
+@Suite(.offCooperativePool) struct AnimeFaceDetectorTests {
   static func detector() throws -> AnimeFaceDetector {
     try AnimeFaceDetector.live(dependencies: VisionFixtures.dependencies)
   }

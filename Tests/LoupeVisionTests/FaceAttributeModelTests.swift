@@ -1,12 +1,13 @@
 import Foundation
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
 /// The age/gender and 106-landmark wrappers against onnxruntime on the same faces
 /// (Fixtures/make_golden_faces.py).
-@Suite struct FaceAttributeModelTests {
+@Suite(.offCooperativePool) struct FaceAttributeModelTests {
   struct Golden: Decodable {
     struct Face: Decodable {
       var photo: String

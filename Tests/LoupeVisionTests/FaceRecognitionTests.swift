@@ -3,7 +3,7 @@ import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct FaceRecognitionTests {
+@Suite(.offCooperativePool) struct FaceRecognitionTests {
   @Test(arguments: [FaceDetectorKind.scrfd, .retinaface], [VisionFixtures.astronaut, VisionFixtures.graceHopper])
   func portraitsHaveOneFace(detector: FaceDetectorKind, photo: String) async throws {
     let image = try VisionFixtures.photo(photo)
@@ -78,7 +78,7 @@ import Testing
   }
 }
 
-@Suite struct FaceAlignmentTests {
+@Suite(.offCooperativePool) struct FaceAlignmentTests {
   /// A face whose landmarks sit exactly on the ArcFace template aligns by the identity, so the
   /// pipeline's embedding must equal the embedding of the unwarped crop.
   @Test func templateLandmarksAlignByIdentity() async throws {

@@ -4,7 +4,7 @@ import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct ImageClassifierTests {
+@Suite(.offCooperativePool) struct ImageClassifierTests {
   @Test func f32MatchesOnnxRuntime() async throws {
     let golden = ObjectFixtures.golden.classifier.pattern
     let result = try await ObjectFixtures.classifier.get().classify(input: GoldenPattern.tensor(side: 260))

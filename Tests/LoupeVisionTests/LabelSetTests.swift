@@ -1,8 +1,9 @@
 import Foundation
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct LabelSetTests {
+@Suite(.offCooperativePool) struct LabelSetTests {
   @Test func imageNetNamesFollowTheClassifierIndices() throws {
     let labels = try LabelSet.imageNet()
     #expect(labels.count == 1000)

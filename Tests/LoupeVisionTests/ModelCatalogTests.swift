@@ -1,9 +1,10 @@
 import Foundation
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct ModelCatalogTests {
+@Suite(.offCooperativePool) struct ModelCatalogTests {
   /// scripts/setup verifies the files listed in scripts/models/manifest.tsv; the Swift catalogue
   /// must list exactly the same files, checksums and licences.
   @Test func catalogueMatchesTheSetupManifest() throws {

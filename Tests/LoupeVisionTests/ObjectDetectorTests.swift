@@ -4,7 +4,7 @@ import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct ObjectDetectorTests {
+@Suite(.offCooperativePool) struct ObjectDetectorTests {
   @Test(arguments: [VisionFixtures.astronaut, ObjectFixtures.motorcycle, ObjectFixtures.coffee])
   func f32MatchesOpenVINOPython(photo: String) async throws {
     let golden = try #require(ObjectFixtures.golden.detector[photo])

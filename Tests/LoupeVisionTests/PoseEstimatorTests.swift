@@ -4,7 +4,7 @@ import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct PoseEstimatorTests {
+@Suite(.offCooperativePool) struct PoseEstimatorTests {
   static func estimator() throws -> PoseEstimator {
     try PoseEstimator.live(
       dependencies: VisionFixtures.dependencies,

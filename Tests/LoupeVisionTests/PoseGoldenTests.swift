@@ -9,7 +9,7 @@ import Testing
 /// (Fixtures/make_golden_pose.py, run once in a throwaway venv). OpenVINO and XNNPACK round
 /// differently and the heatmap refinement snaps to 4-pixel cells of the crop, so positions are
 /// compared relative to the region's side (the person's scale).
-@Suite struct PoseGoldenTests {
+@Suite(.offCooperativePool) struct PoseGoldenTests {
   struct Golden: Decodable {
     struct Photo: Decodable {
       var width: Int

@@ -1,9 +1,10 @@
 import LoupeMedia
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct TextDetectorTests {
+@Suite(.offCooperativePool) struct TextDetectorTests {
   /// The same lines as rapidocr's own detector and DB post-processing, in the same order.
   @Test(arguments: ["scenetext01.jpg", "scenetext02.jpg", "scenetext05.jpg"])
   func matchesRapidOCR(photo: String) async throws {

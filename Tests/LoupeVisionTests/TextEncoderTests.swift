@@ -1,5 +1,6 @@
 import Foundation
 import LoupeRuntime
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
@@ -34,7 +35,7 @@ private enum TextFixtures {
   }
 }
 
-@Suite struct SentencePieceTokenizerTests {
+@Suite(.offCooperativePool) struct SentencePieceTokenizerTests {
   @Test func idsEqualThePackageTokenizers() throws {
     let tokenizer = try TextFixtures.encoder.get().tokenizer
     let golden = try TextGolden.load()
@@ -59,7 +60,7 @@ private enum TextFixtures {
   }
 }
 
-@Suite struct TextEncoderTests {
+@Suite(.offCooperativePool) struct TextEncoderTests {
   @Test func embeddingsEqualThePackages() async throws {
     let golden = try TextGolden.load().embeddings
     #expect(golden.count >= 12)

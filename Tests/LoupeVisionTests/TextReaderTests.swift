@@ -4,7 +4,7 @@ import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct TextReaderTests {
+@Suite(.offCooperativePool) struct TextReaderTests {
   @Test(arguments: ["ありがとう、また明日", "今日はいい天気ですね", "カタカナとひらがなを読む"])
   func readsHorizontalJapaneseExactly(line: String) async throws {
     let lines = try await OCRFixtures.reader.get().read(try await RenderedText.image([line]))

@@ -1,7 +1,8 @@
 import LoupeAnalysis
+import LoupeTestSupport
 import Testing
 
-@Suite struct CharacterMatcherTests {
+@Suite(.offCooperativePool) struct CharacterMatcherTests {
   static func unit(_ values: [Float]) -> [Float] {
     let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     return values.map { $0 / norm }

@@ -1,7 +1,8 @@
 import LoupeAnalysis
+import LoupeTestSupport
 import Testing
 
-@Suite struct RepeatedSegmentsTests {
+@Suite(.offCooperativePool) struct RepeatedSegmentsTests {
   /// A unit vector along axis `axis` of 8.
   static func axis(_ axis: Int) -> [Float] {
     (0..<8).map { $0 == axis ? 1 : 0 }

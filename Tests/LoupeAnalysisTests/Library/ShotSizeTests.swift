@@ -1,7 +1,8 @@
 import LoupeAnalysis
+import LoupeTestSupport
 import Testing
 
-@Suite struct ShotSizeTests {
+@Suite(.offCooperativePool) struct ShotSizeTests {
   @Test func aFaceFillingHalfTheFrameIsAnExtremeCloseUp() {
     #expect(ShotSize.classify(faceHeights: [0.6], personHeights: [1]) == .extremeCloseUp)
   }

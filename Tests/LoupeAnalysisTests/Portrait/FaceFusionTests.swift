@@ -20,7 +20,8 @@ import Testing
     )
   }
 
-  static let identities = Task { () throws -> [String: IdentityModel] in
+  static let identities = Task(executorPreference: OffCooperativePoolTrait.executor) {
+    () throws -> [String: IdentityModel] in
     var models: [String: IdentityModel] = [:]
     for (name, path) in [("yao", PortraitPhotos.yaoMing), ("grace", PortraitPhotos.graceHopper)] {
       let photos = PortraitPhotos.augmentations(of: try InstalledDependencies.photo(path))

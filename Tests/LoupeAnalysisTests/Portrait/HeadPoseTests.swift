@@ -1,10 +1,11 @@
 import LoupeMedia
+import LoupeTestSupport
 import LoupeVision
 import Testing
 
 @testable import LoupeAnalysis
 
-@Suite struct HeadPoseTests {
+@Suite(.offCooperativePool) struct HeadPoseTests {
   @Test func theAlignmentTemplateLooksStraightAhead() throws {
     let pose = try #require(HeadPose(landmarks: ArcFaceAlignment.template))
     #expect(abs(pose.yaw) < 1.5 && abs(pose.pitch) < 0.5 && abs(pose.roll) < 0.5, "\(pose)")

@@ -7,7 +7,7 @@ import Testing
 
 /// PAI's codes 4 and 5, which real models on real photos do not produce: the detector or the
 /// embedder failing, through deterministic values at the seams.
-@Suite struct PortraitCheckFailureTests {
+@Suite(.offCooperativePool) struct PortraitCheckFailureTests {
   struct FailingDetector: FaceDetector {
     func detect(in image: PixelBuffer) async throws -> [DetectedFace] { throw FaceError.degenerateLandmarks }
   }

@@ -4,7 +4,7 @@ import LoupeTestSupport
 import LoupeVision
 import Testing
 
-@Suite struct BodyReshaperTests {
+@Suite(.offCooperativePool) struct BodyReshaperTests {
   static let degrees: [Double] = [-2.5, -1.5, 0, 1, 2, 3]
 
   @Test func everyWaistNarrowsAsDegreeRises() async throws {

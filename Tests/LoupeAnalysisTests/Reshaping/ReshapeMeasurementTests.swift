@@ -8,7 +8,7 @@ import Testing
 /// The figures docs/models.md publishes for body reshaping, printed as Markdown rows. gdp.jpg was
 /// looked at while the field was written; the two opencv-doc photos (Debian `opencv-doc`) were
 /// not, and nothing was tuned on them.
-@Suite struct ReshapeMeasurementTests {
+@Suite(.offCooperativePool) struct ReshapeMeasurementTests {
   static let photos = [
     ReshapeFixtures.players,
     "/usr/share/doc/opencv-doc/examples/data/messi5.jpg",

@@ -8,7 +8,9 @@ import Testing
 /// The live tagger, text encoder and taxonomy: titles and photos land in the class a person
 /// would pick, tags merge over frames, and the embedding follows the inputs.
 @Suite(.serialized, .offCooperativePool) struct VideoContentAnalyzerTests {
-  static let analyzer = Task { try await VideoContentAnalyzer.live(tagger: try await ImageTaggerTests.tagger.value) }
+  static let analyzer = Task(executorPreference: OffCooperativePoolTrait.executor) {
+    try await VideoContentAnalyzer.live(tagger: try await ImageTaggerTests.tagger.value)
+  }
 
   @Test(arguments: [
     ("NBA总决赛篮球比赛精彩集锦", "体育"), ("红烧肉的家常做法，简单又好吃", "美食"), ("我家猫咪的日常", "宠物"),

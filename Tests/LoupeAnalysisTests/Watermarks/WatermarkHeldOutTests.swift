@@ -6,7 +6,7 @@ import Testing
 /// The held-out half (32 photos nothing was tuned on), one kind of mark per test: detection
 /// against the marks' true alpha, the restored marks against the clean photos, and the pixels
 /// outside the detected mask, which must come back exactly as they were sent.
-@Suite(.serialized) struct WatermarkHeldOutTests {
+@Suite(.serialized, .offCooperativePool) struct WatermarkHeldOutTests {
   @Test(arguments: WatermarkFixtures.Kind.allCases)
   func restoredAboveTheInputAndUntouchedOutside(kind: WatermarkFixtures.Kind) async throws {
     try await withTaskExecutorPreference(OffPoolExecutor(label: "watermark-held-out-test")) {

@@ -3,7 +3,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct WatermarkRemoverTests {
+@Suite(.offCooperativePool) struct WatermarkRemoverTests {
   /// Degenerate inputs come back as they were, without a fault: nothing in them to find.
   @Test(arguments: [(1, 1), (2, 300), (300, 2), (64, 64)])
   func tinyAndBlankImagesComeBackUnchanged(width: Int, height: Int) async throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The tuning half: how the fills compare on the same detected masks. These rows chose
 /// `WatermarkRemover.fill` (docs/models.md, "Watermark removal").
-@Suite(.serialized) struct WatermarkTuningTests {
+@Suite(.serialized, .offCooperativePool) struct WatermarkTuningTests {
   /// One kind per test case, which keeps each case's time bounded on a debug build.
   @Test(arguments: WatermarkFixtures.Kind.allCases)
   func fillsCompared(kind: WatermarkFixtures.Kind) async throws {

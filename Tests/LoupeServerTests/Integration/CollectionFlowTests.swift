@@ -6,7 +6,7 @@ import Testing
 
 /// Seed 001's image search through the REST API with the live models: a collection whose
 /// vectors fill themselves from image URLs, searched by image URL, image bytes and text.
-@Suite struct CollectionFlowTests {
+@Suite(.offCooperativePool) struct CollectionFlowTests {
   /// 24 photographs from the installed packages (the four of `ImageServer` among them).
   static let photos = [
     "skimage/data/chelsea.png", "skimage/data/astronaut.png", "skimage/data/coffee.png",

@@ -6,7 +6,7 @@ import Testing
 
 /// What the edge does with clients that cannot sign, send too much, or hold connections open:
 /// over a real socket, since what matters is what the server reads and when it hangs up.
-@Suite struct ConnectionTests {
+@Suite(.offCooperativePool) struct ConnectionTests {
   /// Headers announcing a 50 MiB upload, and not one byte of it.
   static func upload(authorization: String?) -> String {
     var head = "POST /v1/blobs HTTP/1.1\r\nHost: loupe\r\nConnection: close\r\nContent-Length: \(50 << 20)\r\n"

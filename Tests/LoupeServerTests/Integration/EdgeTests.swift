@@ -7,7 +7,7 @@ import Testing
 
 /// The HTTP edge over real HTTP with the deterministic analysis value: auth, envelope, limits and
 /// inputs. The real models are exercised by `PAISDKTests`.
-@Suite struct EdgeTests {
+@Suite(.offCooperativePool) struct EdgeTests {
   static let qa = #"{"action": "ImageQA", "image": "IMAGE", "model_name": "", "configure": {}}"#
 
   static func qa(_ image: String) -> String { qa.replacingOccurrences(of: "IMAGE", with: image) }

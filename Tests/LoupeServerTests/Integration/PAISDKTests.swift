@@ -7,7 +7,7 @@ import Testing
 
 /// The official PAI Python SDK (ai-service-python-sdk==1.1.5, installed by scripts/setup into
 /// .deps/pai-sdk) against a real server with the real models.
-@Suite struct PAISDKTests {
+@Suite(.offCooperativePool) struct PAISDKTests {
   @Test func officialPythonSDKWorksUnchanged() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let dependencies = InstalledDependencies.directory

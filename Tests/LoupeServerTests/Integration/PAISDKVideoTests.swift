@@ -7,7 +7,7 @@ import Testing
 
 /// The seed's video calls through the official PAI Python SDK (ai-service-python-sdk==1.1.5),
 /// single and batch, each job polled until it ends, against a real server on the live models.
-@Suite struct PAISDKVideoTests {
+@Suite(.offCooperativePool) struct PAISDKVideoTests {
   @Test func officialPythonSDKRunsVideoJobsToTheEnd() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let video = try await LiveVideoAnalysis.load(sharing: analysis)

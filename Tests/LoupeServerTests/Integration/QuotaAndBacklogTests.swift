@@ -2,12 +2,13 @@ import Foundation
 import LoupeJobs
 import LoupeServices
 import LoupeStore
+import LoupeTestSupport
 import Testing
 
 /// What an app may queue, through the router: its daily quota counts jobs, its unfinished jobs
 /// are capped, and a refused submission stores nothing. The job workers do not run, so what is
 /// queued stays queued.
-@Suite struct QuotaAndBacklogTests {
+@Suite(.offCooperativePool) struct QuotaAndBacklogTests {
   static func batch(_ count: Int) -> String {
     let videos = (0..<count).map { #"{"url":"https://example.org/\#($0).mp4","title":""}"# }
     return #"{"action":"VideoQA","model_name":"","videos":[\#(videos.joined(separator: ","))]}"#

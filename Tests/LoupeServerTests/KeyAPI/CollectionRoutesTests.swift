@@ -6,7 +6,7 @@ import Testing
 /// `/v1/collections` over the deterministic embeddings: schemas, rows, per-row failures,
 /// filters, thresholds, paging and deletion. Relevance with the live models is
 /// `CollectionFlowTests`.
-@Suite struct CollectionRoutesTests {
+@Suite(.offCooperativePool) struct CollectionRoutesTests {
   static let imageItems = """
     {"name": "image_items", "fields": [{"name": "id", "type": "int", "primary_key": true},
      {"name": "image_uri", "type": "string"}, {"name": "kind", "type": "string"}],

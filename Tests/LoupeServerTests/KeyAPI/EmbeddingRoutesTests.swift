@@ -5,7 +5,7 @@ import Testing
 
 /// `/v1/embeddings` over the deterministic embeddings: OpenAI's request and response shapes,
 /// inputs of every kind, and errors. The live models are driven by pytidb in `PytidbTests`.
-@Suite struct EmbeddingRoutesTests {
+@Suite(.offCooperativePool) struct EmbeddingRoutesTests {
   static func allowLoopback(_ configuration: inout ServiceConfiguration) {
     configuration.fetch.allowedNetworks = [IPNetwork("127.0.0.1/32")!]
   }

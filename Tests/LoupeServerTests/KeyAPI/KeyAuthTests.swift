@@ -1,11 +1,12 @@
 import Foundation
 import LoupeStore
+import LoupeTestSupport
 import NIOHTTP1
 import Testing
 
 /// Bearer keys on the key APIs: who gets in, what they see, and the error shapes of `/v0`
 /// (AI-Mage Search) and `/v1` (OpenAI style).
-@Suite struct KeyAuthTests {
+@Suite(.offCooperativePool) struct KeyAuthTests {
   @Test func pingNeedsNoKey() async throws {
     try await TestServer.run { server in
       let ping = try await server.send(.GET, "/v0/ping")

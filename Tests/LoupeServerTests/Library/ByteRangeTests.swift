@@ -1,8 +1,9 @@
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeServer
 
-@Suite struct ByteRangeTests {
+@Suite(.offCooperativePool) struct ByteRangeTests {
   @Test func aClosedRangeIsClampedToTheFile() throws {
     #expect(try ByteRange.parse("bytes=0-99", size: 1000) == ByteRange(lower: 0, upper: 99))
     #expect(try ByteRange.parse("bytes=900-2000", size: 1000) == ByteRange(lower: 900, upper: 999))

@@ -1,10 +1,11 @@
 import Foundation
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
 /// Signed uploads through the router: what a presigned PUT accepts, and that a refused upload
 /// leaves nothing that could be registered.
-@Suite struct LibraryUploadTests {
+@Suite(.offCooperativePool) struct LibraryUploadTests {
   /// Mints an upload URL; answers its path (after the origin) and `s3_key`.
   static func mint(
     _ server: TestServer,

@@ -7,7 +7,7 @@ import Testing
 /// The portrait routes over real HTTP: a model belongs to the app that trained it, Go's way of
 /// sending both `model_id` and `model_ids` works, and a server without the portrait engine says
 /// the model service is not there.
-@Suite struct PortraitRoutesTests {
+@Suite(.offCooperativePool) struct PortraitRoutesTests {
   @Test func aModelBelongsToItsAppAndGoStyleRequestsWork() async throws {
     let analysis = try await ServerFixtures.liveAnalysis.value
     let portraits = try ServerFixtures.livePortraits.get()

@@ -12,7 +12,7 @@ enum ServerFixtures {
   static let dependencies = DependenciesDirectory.locate()
 
   /// The real models, loaded once for every test that needs them.
-  static let liveAnalysis = Task {
+  static let liveAnalysis = Task(executorPreference: OffCooperativePoolTrait.executor) {
     try await LiveImageAnalysis.load(
       dependencies: InstalledDependencies.directory,
       options: InferenceOptions(precision: .f32, threads: 2)
@@ -33,14 +33,16 @@ extension ServerFixtures {
 
 extension ServerFixtures {
   /// The live embeddings, sharing the live image models.
-  static let liveEmbeddings = Task { LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger) }
+  static let liveEmbeddings = Task(executorPreference: OffCooperativePoolTrait.executor) {
+    LiveEmbeddingService(tagger: try await liveAnalysis.value.tagger)
+  }
   // Compiling Whisper takes seconds: off the cooperative pool, which the rest of the suite needs.
-  static let liveSpeech = Task {
+  static let liveSpeech = Task(executorPreference: OffCooperativePoolTrait.executor) {
     try await offCooperativePool {
       try SpeechTranscriber.live(dependencies: InstalledDependencies.directory, threads: 2)
     }
   }
-  static let liveClips = Task {
+  static let liveClips = Task(executorPreference: OffCooperativePoolTrait.executor) {
     LiveClipAnalysis(
       tagger: try await liveAnalysis.value.tagger,
       faces: try FaceAnalyzer.live(

@@ -12,7 +12,7 @@ import Testing
 /// tuning photos, so they look like photos of the same kind rather than noise. The default run
 /// uses 200 distractors to bound the test's time; LOUPE_VISUAL_DISTRACTORS=1000 is the full run
 /// docs/models.md reports.
-@Suite(.serialized) struct VisualRobustnessTests {
+@Suite(.serialized, .offCooperativePool) struct VisualRobustnessTests {
   static let bar = 0.95
   static let longerSide = 1024
 

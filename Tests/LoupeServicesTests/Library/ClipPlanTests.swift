@@ -1,8 +1,9 @@
 import LoupeMedia
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
-@Suite struct ClipPlanTests {
+@Suite(.offCooperativePool) struct ClipPlanTests {
   @Test func aShortShotIsOneClip() {
     let parts = ClipPlan.parts(start: 3, end: 9.5, maxSeconds: 10)
     #expect(parts.count == 1 && parts[0] == (3, 9.5))

@@ -13,7 +13,7 @@ import Testing
 /// crops, on `DrawnCharacterSet`. A threshold is fitted on one half of the queries and the
 /// accuracy reported on the other, both ways round. LOUPE_DRAWN_TIGHT_CROP=1 adds the 1.0× crop
 /// that docs/library.md shows beside the 1.5× one (it doubles the embedding work).
-@Suite(.serialized) struct DrawnCharacterEvaluationTests {
+@Suite(.serialized, .offCooperativePool) struct DrawnCharacterEvaluationTests {
   @Test func drawnCharactersAreFoundAndToldApart() async throws {
     // Dozens of decodes, crops and detector runs: off the cooperative threads the suite shares.
     try await withTaskExecutorPreference(OffPoolExecutor(label: "drawn-characters-test")) {

@@ -9,7 +9,7 @@ import Testing
 /// The ingest's keyframe analysis carries drawn faces, and the matcher names the character on
 /// another picture of her from them: the path `LibraryIngestHandler`, `ReferenceImageEmbeddingHandler`
 /// and `ProjectSignals` take, on the live models.
-@Suite struct DrawnFaceAnalysisTests {
+@Suite(.offCooperativePool) struct DrawnFaceAnalysisTests {
   @Test func aDrawnKeyframeIsMatchedToItsCharacter() async throws {
     try await withTaskExecutorPreference(OffPoolExecutor(label: "drawn-face-analysis-test")) {
       let options = InferenceOptions(precision: .f32, threads: 2)

@@ -1,7 +1,8 @@
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
-@Suite struct SubtitleMatchTests {
+@Suite(.offCooperativePool) struct SubtitleMatchTests {
   @Test func exactMatchFindsOneAndTwoCharacterCJKQueries() {
     #expect(SubtitleMatch.exact("明日", in: "ありがとう、また明日"))
     #expect(SubtitleMatch.exact("猫", in: "猫はどこ？"))

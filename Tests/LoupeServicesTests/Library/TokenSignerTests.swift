@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
 import LoupeServices
+import LoupeTestSupport
 import Testing
 
-@Suite struct TokenSignerTests {
+@Suite(.offCooperativePool) struct TokenSignerTests {
   let signer = TokenSigner(key: SymmetricKey(size: .bits256))
   let now = Date(timeIntervalSince1970: 1_800_000_000)
 
