@@ -21,7 +21,8 @@ public final class OffPoolExecutor: TaskExecutor, @unchecked Sendable {
   private var jobs: [UnownedJob] = []
   private var head = 0
   private var threads = 0
-  private var idle = 0
+  /// Threads blocked waiting for work (woken or not yet).
+  private var waiting = 0
 
   public init(label: String, maxThreads: Int = 64) {
     self.label = label
@@ -35,8 +36,12 @@ public final class OffPoolExecutor: TaskExecutor, @unchecked Sendable {
     let job = UnownedJob(job)
     condition.lock()
     jobs.append(job)
-    let starts = idle == 0 && threads < maxThreads
-    if starts { threads += 1 } else { condition.signal() }
+    // A new thread whenever queued jobs outnumber the waiting threads. Counting a signalled but
+    // not yet awake thread as free for every job enqueued meanwhile left a job queued behind
+    // one that blocked waiting for it.
+    let starts = jobs.count - head > waiting && threads < maxThreads
+    if starts { threads += 1 }
+    condition.signal()
     condition.unlock()
     if starts {
       let thread = Thread { self.work() }
@@ -50,9 +55,9 @@ public final class OffPoolExecutor: TaskExecutor, @unchecked Sendable {
     condition.lock()
     while true {
       while head == jobs.count {
-        idle += 1
+        waiting += 1
         let signalled = condition.wait(until: Date(timeIntervalSinceNow: Self.idleTimeout))
-        idle -= 1
+        waiting -= 1
         if !signalled && head == jobs.count {
           threads -= 1
           condition.unlock()
