@@ -24,16 +24,7 @@ public struct RetinaFaceDetector: FaceDetector {
   }
 
   public func detect(in image: PixelBuffer) async throws -> [DetectedFace] {
-    let longSide = max(image.width, image.height)
-    let scale = longSide > maxSide ? Float(maxSide) / Float(longSide) : 1
-    let input =
-      scale < 1
-      ? image.resized(
-        width: max(1, Int((Float(image.width) * scale).rounded())),
-        height: max(1, Int((Float(image.height) * scale).rounded())),
-        filter: .area
-      )
-      : image
+    let input = image.shrunk(toLongSide: maxSide).image
     let tensor = input.planarTensor(order: .bgr, mean: (104, 117, 127), scale: 1)
     let outputs = try await model.run([tensor])
     guard outputs.count == 3 else {

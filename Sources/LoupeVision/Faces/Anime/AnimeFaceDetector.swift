@@ -59,14 +59,7 @@ public struct AnimeFaceDetector: Sendable {
   }
 
   private func detectNow(in image: PixelBuffer) throws -> [AnimeFace] {
-    let scale = min(1, Float(maximumSide) / Float(max(image.width, image.height)))
-    let input =
-      scale < 1
-      ? image.resized(
-        width: max(1, Int((Float(image.width) * scale).rounded())),
-        height: max(1, Int((Float(image.height) * scale).rounded())),
-        filter: .area
-      ) : image
+    let (input, scale) = image.shrunk(toLongSide: maximumSide)
     return try library.detect(in: input)
       .filter { $0.likelihood >= minimumLikelihood }
       .map { $0.scaled(by: 1 / scale) }
