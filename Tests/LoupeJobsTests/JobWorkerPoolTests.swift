@@ -75,6 +75,24 @@ import Testing
     #expect(try await queue.job(id: job.id, appID: apps[0])?.attempts == 2)
   }
 
+  @Test(arguments: QueueKind.allCases) func aSubmissionWakesIdleWorkers(kind: QueueKind) async throws {
+    let (queue, apps) = try await kind.make()
+    let handler = ScriptedHandler()
+    var configuration = JobWorkerPool.Configuration()
+    configuration.workers = 1
+    // Polling alone would find the job only after an hour.
+    configuration.pollInterval = .seconds(3600)
+    var logger = Logger(label: "jobs-test")
+    logger.logLevel = .critical
+    let pool = JobWorkerPool(queue: queue, handler: handler, configuration: configuration, logger: logger)
+    try await runUntilDone(pool, logger: logger) {
+      // Let the worker find the queue empty and start waiting.
+      try await Task.sleep(for: .milliseconds(200))
+      let job = try await queue.submit(video(apps[0], "ok"), now: Date())
+      try await waitUntil { try await queue.job(id: job.id, appID: apps[0])?.state == .succeeded }
+    }
+  }
+
   @Test func handlersRunOnTheGivenExecutor() async throws {
     let (queue, apps) = try await QueueKind.memory.make()
     let job = try await queue.submit(video(apps[0], "ok"), now: Date())

@@ -8,11 +8,13 @@ public actor InMemoryJobQueue: JobQueue {
   private var nextJobID: Int64 = 1
   private var nextBatchID: Int64 = 1
   private var turns = AppTurns()
+  public nonisolated let arrivals = JobArrivals()
 
   public init() {}
 
   public func submit(_ job: NewJob, backlogLimit: Int?, now: Date) throws -> Job {
     try JobBacklogFull.check(appID: job.appID, unfinished: unfinished(of: job.appID), submitted: 1, limit: backlogLimit)
+    defer { arrivals.signal() }
     return insert(job, batchID: nil, now: now)
   }
 
@@ -32,6 +34,7 @@ public actor InMemoryJobQueue: JobQueue {
     let batchID = nextBatchID
     nextBatchID += 1
     batches[batchID] = (appID, now)
+    defer { arrivals.signal() }
     return (batchID, jobs.map { insert($0, batchID: batchID, now: now) })
   }
 

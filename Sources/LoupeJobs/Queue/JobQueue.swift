@@ -6,6 +6,10 @@ import Foundation
 /// Writes from a worker name its `JobLease` and return `false`, changing nothing, when the job
 /// is no longer running under that lease.
 public protocol JobQueue: Sendable {
+  /// Signalled after every successful `submit` and `submitBatch`: idle workers of this process
+  /// claim at once instead of at their next poll.
+  var arrivals: JobArrivals { get }
+
   /// Stores a job in state `queued`. With a `backlogLimit`, throws `JobBacklogFull` and stores
   /// nothing when the app's unfinished (queued or running) jobs would then be more than the
   /// limit; the count and the insert are one atomic step, so concurrent submissions cannot

@@ -8,6 +8,7 @@ import LoupeStore
 /// current schema (`JobSchema`), so the store below knows nothing of jobs.
 public struct SQLiteJobQueue: JobQueue {
   let database: LoupeDatabase
+  public let arrivals = JobArrivals()
 
   public init(database: LoupeDatabase) throws {
     self.database = database
@@ -15,10 +16,12 @@ public struct SQLiteJobQueue: JobQueue {
   }
 
   public func submit(_ job: NewJob, backlogLimit: Int?, now: Date) async throws -> Job {
-    try await database.write { database in
+    let stored = try await database.write { database in
       try Self.checkBacklog(of: job.appID, submitting: 1, limit: backlogLimit, in: database)
       return try Self.insert(job, batchID: nil, now: now, in: database)
     }
+    arrivals.signal()
+    return stored
   }
 
   public func submitBatch(
@@ -28,13 +31,15 @@ public struct SQLiteJobQueue: JobQueue {
     now: Date
   ) async throws -> (batchID: Int64, jobs: [Job]) {
     precondition(!jobs.isEmpty, "a batch holds at least one job")
-    return try await database.write { database in
+    let stored = try await database.write { database in
       try Self.checkBacklog(of: appID, submitting: jobs.count, limit: backlogLimit, in: database)
       try database.execute(sql: "INSERT INTO job_batch (app_id, created_at) VALUES (?, ?)", arguments: [appID, now])
       let batchID = database.lastInsertedRowID
       let inserted = try jobs.map { try Self.insert($0, batchID: batchID, now: now, in: database) }
       return (batchID, inserted)
     }
+    arrivals.signal()
+    return stored
   }
 
   public func job(id: Int64, appID: String) async throws -> Job? {

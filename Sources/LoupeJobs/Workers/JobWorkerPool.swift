@@ -20,7 +20,8 @@ public struct JobWorkerPool: Service {
     public var retry = RetryPolicy()
     /// A worker that stops renewing (a crash, a hung host) loses its job after this long.
     public var leaseDuration: TimeInterval = 60
-    /// How often idle workers look for due jobs.
+    /// How often idle workers look for due jobs; a submission in this process wakes them at once
+    /// (`JobArrivals`).
     public var pollInterval: Duration = .milliseconds(250)
     /// Finished jobs are kept this long, then deleted.
     public var retention: TimeInterval = 7 * 24 * 3600
@@ -75,6 +76,7 @@ public struct JobWorkerPool: Service {
 
   private func work() async {
     while !Task.isCancelled {
+      let mark = queue.arrivals.mark
       let claimed: Job?
       do {
         claimed = try await queue.claim(
@@ -88,7 +90,7 @@ public struct JobWorkerPool: Service {
         claimed = nil
       }
       guard let job = claimed, let lease = job.lease else {
-        try? await Task.sleep(for: configuration.pollInterval)
+        await queue.arrivals.wait(after: mark, upTo: configuration.pollInterval)
         continue
       }
       await execute(job, lease: lease)
