@@ -41,6 +41,8 @@ public struct ImageTagging: Sendable, Equatable {
   public var labelScores: [Float]
   /// The detector's objects with their boxes, in image pixels.
   public var objects: [DetectedObject]
+  /// The classifier's reading of the whole image, whose features also make its visual vector.
+  public var classification: Classification
 }
 
 /// PAI's `tagger` model: a caption of the labels scoring at least the threshold, best first and

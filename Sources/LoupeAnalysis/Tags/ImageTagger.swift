@@ -82,7 +82,8 @@ public struct ImageTagger: Sendable {
         )
       },
       labelScores: classification.probabilities + cocoScores,
-      objects: objects
+      objects: objects,
+      classification: classification
     )
   }
 

@@ -38,6 +38,8 @@ struct LibraryIngestHandler: JobHandler {
     var start: Double
     var end: Double
     var hasKeyframe: Bool
+    /// Handed to the `KeyframeAnalysisPipeline` during the scan.
+    var analysing: Bool
   }
 
   func run(_ job: Job, context: JobContext) async throws -> String {
@@ -84,15 +86,25 @@ struct LibraryIngestHandler: JobHandler {
     let drafts = Mutex<[Draft]>([])
     let files = files
     let maxClipSeconds = settings.maxClipSeconds
-    let scan = try await VideoScanner(options: options).scan(file, reportingTo: context) { closed in
-      for part in ClipPlan.parts(start: closed.shot.startTime, end: closed.shot.endTime, maxSeconds: maxClipSeconds) {
-        let index = drafts.withLock { $0.count }
-        let frame = try closed.frame(nearest: (part.start + part.end) / 2)
-        if let frame {
-          let jpeg = try ImageEncoder.encode(frame.image, as: .jpeg(quality: 85))
-          try Data(jpeg).write(to: files.thumbnail(video: video.id, clip: index))
+    let pipeline = KeyframeAnalysisPipeline(analysis: analysis)
+    async let early = pipeline.results()
+    let scan: VideoScan
+    do {
+      defer { pipeline.finish() }
+      scan = try await VideoScanner(options: options).scan(file, reportingTo: context) { closed in
+        for part in ClipPlan.parts(start: closed.shot.startTime, end: closed.shot.endTime, maxSeconds: maxClipSeconds) {
+          let index = drafts.withLock { $0.count }
+          let frame = try closed.frame(nearest: (part.start + part.end) / 2)
+          var analysing = false
+          if let frame {
+            let jpeg = try ImageEncoder.encode(frame.image, as: .jpeg(quality: 85))
+            try Data(jpeg).write(to: files.thumbnail(video: video.id, clip: index))
+            analysing = pipeline.offer(frame.image, index: index)
+          }
+          drafts.withLock {
+            $0.append(Draft(start: part.start, end: part.end, hasKeyframe: frame != nil, analysing: analysing))
+          }
         }
-        drafts.withLock { $0.append(Draft(start: part.start, end: part.end, hasKeyframe: frame != nil)) }
       }
     }
 
@@ -122,12 +134,15 @@ struct LibraryIngestHandler: JobHandler {
 
     try await context.step(Step.analyzing)
     let found = drafts.withLock { $0 }
+    let analysed = try await early
     var clips: [LibraryClip] = []
     let decoder = ImageDecoder()
     let now = Date()
     for (index, draft) in found.enumerated() {
       var result: ClipAnalysis?
-      if draft.hasKeyframe {
+      if draft.analysing {
+        result = analysed[index]
+      } else if draft.hasKeyframe {
         let thumbnail = files.thumbnail(video: video.id, clip: index)
         let keyframe = try await offCooperativePool { try decoder.decode(contentsOf: thumbnail).pixels }
         result = try await analysis.analyze(keyframe: keyframe)

@@ -27,7 +27,8 @@ public struct LiveClipAnalysis: ClipAnalysisService {
 
   public func analyze(keyframe: PixelBuffer) async throws -> ClipAnalysis {
     async let tagging = tagger.tag(keyframe)
-    async let visual = tagger.classifier.visualVector(of: keyframe)
+    // The tagger classifies the keyframe itself; only the mirror is left for the visual vector.
+    async let mirrored = tagger.classifier.classify(keyframe.mirrored())
     async let found = faces.analyze(keyframe)
     async let drawn = drawnFaces(in: keyframe)
     let tags = try await tagging
@@ -49,7 +50,7 @@ public struct LiveClipAnalysis: ClipAnalysisService {
     return ClipAnalysis(
       labels: labels.map(\.name),
       semantic: tags.embedding,
-      visual: try await visual,
+      visual: ImageClassifier.visualVector(plain: tags.classification, mirrored: try await mirrored),
       faces: observed.compactMap(\.embedding),
       drawnFaces: drawnVectors,
       shotSize: shotSize

@@ -6,8 +6,13 @@ extension ImageClassifier {
   public func visualVector(of image: PixelBuffer) async throws -> [Float] {
     async let plain = classify(image)
     async let mirrored = classify(image.mirrored())
-    let (a, b) = try await (plain.features, mirrored.features)
-    let sum = zip(a, b).map { $0 + $1 }
+    return try await Self.visualVector(plain: plain, mirrored: mirrored)
+  }
+
+  /// The visual vector from the image's classification and its mirror's: for callers that
+  /// classify the image anyway (the library ingest tags every keyframe), which saves a run.
+  public static func visualVector(plain: Classification, mirrored: Classification) -> [Float] {
+    let sum = zip(plain.features, mirrored.features).map { $0 + $1 }
     let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
     return norm > 0 ? sum.map { $0 / norm } : sum
   }
