@@ -3,16 +3,22 @@ import Foundation
 /// Vectors as the store keeps them in blobs: little-endian float32, one after another.
 public enum VectorBlob {
   public static func data(_ vector: [Float]) -> Data {
-    var data = Data(capacity: vector.count * 4)
-    for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-    return data
+    let words = vector.map { $0.bitPattern.littleEndian }
+    return words.withUnsafeBytes { Data($0) }
   }
 
+  /// Reads a whole blob in one pass over its bytes: a search's snapshot reads 100,000 clips'
+  /// vectors at once, and a byte-by-byte `Data` subscript took tens of seconds for them.
   public static func vector(_ data: Data) -> [Float] {
-    stride(from: 0, to: data.count - 3, by: 4).map { offset in
-      var bits: UInt32 = 0
-      for byte in 0..<4 { bits |= UInt32(data[data.startIndex + offset + byte]) << (8 * byte) }
-      return Float(bitPattern: bits)
+    let count = data.count / 4
+    return data.withUnsafeBytes { raw in
+      [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        for index in 0..<count {
+          let bits = raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)
+          buffer[index] = Float(bitPattern: UInt32(littleEndian: bits))
+        }
+        initialized = count
+      }
     }
   }
 }

@@ -179,23 +179,26 @@ public struct LibraryMediaRepository: Sendable {
     }
   }
 
-  /// The project's clip vectors of one kind (`semantic` or `visual`), with the generation they
-  /// were read at.
+  /// The project's clip vectors of one kind (`semantic` or `visual`) of clips whose id is above
+  /// `afterID`. Clip ids only grow (`AUTOINCREMENT`) and a clip's vectors never change once
+  /// stored, so a reader that has every vector up to some id needs only the ones above it.
   public func clipVectors(
     projectID: String,
-    field: ClipVectorField
-  ) async throws -> (
-    generation: Int, vectors: [(Int64, [Float])]
-  ) {
+    field: ClipVectorField,
+    afterID: Int64 = 0
+  ) async throws -> [(Int64, [Float])] {
     try await database.pool.read { database in
-      let generation = try Self.generation(ofProject: projectID, in: database)
-      let rows = try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         database,
-        sql:
-          "SELECT id, \(field.rawValue) AS vector FROM library_clip WHERE project_id = ? AND \(field.rawValue) IS NOT NULL",
-        arguments: [projectID]
+        sql: """
+          SELECT id, \(field.rawValue) AS vector FROM library_clip
+          WHERE project_id = ? AND id > ? AND \(field.rawValue) IS NOT NULL
+          """,
+        arguments: [projectID, afterID]
       )
-      return (generation, rows.map { ($0["id"], VectorBlob.vector($0["vector"])) })
+      var vectors: [(Int64, [Float])] = []
+      while let row = try rows.next() { vectors.append((row["id"], VectorBlob.vector(row["vector"]))) }
+      return vectors
     }
   }
 
