@@ -1,11 +1,13 @@
 import Foundation
+import LoupeMedia
 import LoupeStore
 import LoupeVectors
 
 /// What a search reads of one project, held in memory between writes: its clips (without
-/// vectors) in video and time order, their texts folded for matching, its videos, and an exact
-/// cosine index per vector kind, built on first use. A snapshot belongs to one media generation;
-/// `ProjectSnapshots` replaces it when any process's write moves the generation.
+/// vectors) in video and time order, their texts folded for matching, its videos, and the
+/// project's vector indexes (`ClipVectorIndexes`, shared by its snapshots). A snapshot belongs to
+/// one media generation; `ProjectSnapshots` replaces it when any process's write moves the
+/// generation.
 final class ProjectSnapshot: Sendable {
   let generation: Int
   let clips: [LibraryClip]
@@ -15,14 +17,14 @@ final class ProjectSnapshot: Sendable {
   /// the keyword bonus of a semantic search tests every clip, and a byte search keeps that to
   /// milliseconds at 100,000 clips.
   let folded: [FoldedTexts]
-  private let indexes: [ClipVectorField: ExactVectorIndex]
+  private let indexes: ClipVectorIndexes
 
   init(
     generation: Int,
     clips: [LibraryClip],
     videos: [String: LibraryVideo],
-    vectors: [ClipVectorField: [(Int64, [Float])]]
-  ) throws {
+    indexes: ClipVectorIndexes
+  ) {
     self.generation = generation
     self.videos = videos
     self.clips = clips.sorted {
@@ -41,17 +43,11 @@ final class ProjectSnapshot: Sendable {
         annotations: Array(SubtitleMatch.normalized(texts.dropFirst().joined(separator: "\n")).utf8)
       )
     }
-    var indexes: [ClipVectorField: ExactVectorIndex] = [:]
-    for (field, rows) in vectors {
-      let index = ExactVectorIndex(dimension: field == .semantic ? 512 : 1280, metric: .cosine)
-      try index.upsert(contentsOf: rows)
-      indexes[field] = index
-    }
     self.indexes = indexes
   }
 
-  func index(_ field: ClipVectorField) -> ExactVectorIndex? {
-    indexes[field]
+  func index(_ field: ClipVectorField) -> AdaptiveVectorIndex? {
+    indexes.index(field)
   }
 }
 
@@ -85,27 +81,48 @@ struct FoldedTexts: Sendable {
 }
 
 /// The projects' snapshots, rebuilt when a project's media generation moves (any process's write
-/// bumps it), so a search never sees a deleted clip or misses an ingested one. Exact scans keep
-/// recall at 1; `loupe bench search` measures them at 100,000 clips.
+/// bumps it), so a search never sees a deleted clip or misses an ingested one. The vector indexes
+/// are not rebuilt but updated with what changed; `loupe bench search` measures both at 100,000
+/// clips.
 actor ProjectSnapshots {
   private let repository: LibraryMediaRepository
   private var snapshots: [String: ProjectSnapshot] = [:]
+  private var indexes: [String: ClipVectorIndexes] = [:]
+  private var loads: [String: Task<ProjectSnapshot, any Error>] = [:]
 
   init(repository: LibraryMediaRepository) {
     self.repository = repository
   }
 
   func snapshot(projectID: String) async throws -> ProjectSnapshot {
-    let generation = try await repository.generation(ofProject: projectID)
-    if let snapshot = snapshots[projectID], snapshot.generation == generation { return snapshot }
-    // Read at the generation first seen: a write racing this load makes the next search reload.
+    while true {
+      let generation = try await repository.generation(ofProject: projectID)
+      if let snapshot = snapshots[projectID], snapshot.generation == generation { return snapshot }
+      // One load per project at a time: loads update the project's shared indexes. A search that
+      // finds one running waits for it, then checks again that it is current.
+      if let loading = loads[projectID] {
+        _ = try? await loading.value
+        continue
+      }
+      let load = Task { try await self.load(projectID: projectID, generation: generation) }
+      loads[projectID] = load
+      defer { loads[projectID] = nil }
+      return try await load.value
+    }
+  }
+
+  /// Reads the project at `generation` (a write racing this load makes the next search reload).
+  /// The graph builds and text folding run off the cooperative pool: at 100,000 clips they take
+  /// seconds to a minute.
+  private func load(projectID: String, generation: Int) async throws -> ProjectSnapshot {
     let clips = try await repository.clipTexts(projectID: projectID)
     let videos = try await repository.videos(ids: Set(clips.map(\.videoID)))
-    var vectors: [ClipVectorField: [(Int64, [Float])]] = [:]
-    for field in ClipVectorField.allCases {
-      vectors[field] = try await repository.clipVectors(projectID: projectID, field: field).vectors
+    let projectIndexes = indexes[projectID] ?? ClipVectorIndexes()
+    indexes[projectID] = projectIndexes
+    try await projectIndexes.update(clipIDs: Set(clips.map { $0.id! }), projectID: projectID, repository: repository)
+    let snapshot = await offCooperativePool {
+      ProjectSnapshot(generation: generation, clips: clips, videos: videos, indexes: projectIndexes)
     }
-    let snapshot = try ProjectSnapshot(generation: generation, clips: clips, videos: videos, vectors: vectors)
     snapshots[projectID] = snapshot
     return snapshot
   }
