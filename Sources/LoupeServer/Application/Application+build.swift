@@ -79,7 +79,7 @@ public func buildApplication(
     router: router,
     server: try configuration.serverBuilder(),
     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Loupe"),
-    services: [services.httpClientService, services.collections.indexSaver(logger: logger)] + backgroundServices,
+    services: [services.httpClientService, services.indexSaver(logger: logger)] + backgroundServices,
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
     logger: logger
   )

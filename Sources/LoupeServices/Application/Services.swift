@@ -99,6 +99,7 @@ public struct Services: Sendable {
     media = try LibraryActions(
       database: database,
       dataDirectory: configuration.dataDirectory,
+      indexDirectory: indexDirectory,
       settings: configuration.library,
       queue: queue,
       analysis: engines.clips,
@@ -108,6 +109,11 @@ public struct Services: Sendable {
     self.gate = gate
     self.fetcher = fetcher
     self.loader = loader
+  }
+
+  /// Saves the changed vector graphs at graceful shutdown.
+  public func indexSaver(logger: Logger) -> VectorIndexSaver {
+    VectorIndexSaver(collections: collections, library: media, logger: logger)
   }
 
   /// Keeps the outbound client alive until graceful shutdown, then closes it.

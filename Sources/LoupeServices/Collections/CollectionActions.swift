@@ -27,11 +27,6 @@ public struct CollectionActions: Sendable {
     indexes = CollectionIndexes(repository: repository, configuration: indexConfiguration, directory: indexDirectory)
   }
 
-  /// Saves the changed indexes at graceful shutdown.
-  public func indexSaver(logger: Logger) -> CollectionIndexSaver {
-    CollectionIndexSaver(collections: self, logger: logger)
-  }
-
   // MARK: Collections
 
   public func create(

@@ -28,6 +28,7 @@ public struct LibraryActions: Sendable {
   init(
     database: LoupeDatabase,
     dataDirectory: URL,
+    indexDirectory: URL?,
     settings: LibrarySettings,
     queue: any JobQueue,
     analysis: (any ClipAnalysisService)?,
@@ -40,7 +41,10 @@ public struct LibraryActions: Sendable {
     self.settings = settings
     self.queue = queue
     self.analysis = analysis
-    searcher = ClipSearcher(snapshots: ProjectSnapshots(repository: repository), analysis: analysis)
+    searcher = ClipSearcher(
+      snapshots: ProjectSnapshots(repository: repository, indexDirectory: indexDirectory),
+      analysis: analysis
+    )
     self.decoder = decoder
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import LoupeMedia
 import LoupeStore
 import LoupeVectors
@@ -86,12 +87,22 @@ struct FoldedTexts: Sendable {
 /// clips.
 actor ProjectSnapshots {
   private let repository: LibraryMediaRepository
+  /// Where the projects' vector graphs are saved; `nil`: never saved.
+  private let indexDirectory: URL?
   private var snapshots: [String: ProjectSnapshot] = [:]
   private var indexes: [String: ClipVectorIndexes] = [:]
   private var loads: [String: Task<ProjectSnapshot, any Error>] = [:]
 
-  init(repository: LibraryMediaRepository) {
+  init(repository: LibraryMediaRepository, indexDirectory: URL?) {
     self.repository = repository
+    self.indexDirectory = indexDirectory
+  }
+
+  /// Saves the vector graphs changed since they were last saved; called at shutdown.
+  func saveIndexes(logger: Logger) async {
+    for (_, projectIndexes) in indexes.sorted(by: { $0.key < $1.key }) {
+      await projectIndexes.saveChanges(logger: logger)
+    }
   }
 
   func snapshot(projectID: String) async throws -> ProjectSnapshot {
@@ -117,7 +128,12 @@ actor ProjectSnapshots {
   private func load(projectID: String, generation: Int) async throws -> ProjectSnapshot {
     let clips = try await repository.clipTexts(projectID: projectID)
     let videos = try await repository.videos(ids: Set(clips.map(\.videoID)))
-    let projectIndexes = indexes[projectID] ?? ClipVectorIndexes()
+    let projectIndexes: ClipVectorIndexes
+    if let known = indexes[projectID] {
+      projectIndexes = known
+    } else {
+      projectIndexes = await ClipVectorIndexes.restore(projectID: projectID, directory: indexDirectory)
+    }
     indexes[projectID] = projectIndexes
     try await projectIndexes.update(clipIDs: Set(clips.map { $0.id! }), projectID: projectID, repository: repository)
     let snapshot = await offCooperativePool {

@@ -55,4 +55,25 @@ extension AdaptiveVectorIndex {
     let expected = reason == .fileNotFound(path: url.path) && index.backend != .hnsw
     return (index, .rebuilt(reason: expected ? nil : reason))
   }
+
+  /// Loads the graph saved at `url` whatever generation it was saved under, and returns that
+  /// generation with it: for callers that bring a loaded index up to date themselves (the
+  /// library's clip indexes apply the clips stored after it). Throws what `HNSWVectorIndex.load`
+  /// throws for a missing, mismatched or damaged file.
+  public static func load(
+    from url: URL,
+    dimension: Int,
+    metric: VectorMetric,
+    configuration: AdaptiveConfiguration = .init()
+  ) throws(VectorIndexError) -> (index: AdaptiveVectorIndex, generation: UInt64) {
+    let info = try HNSWIndexFileInfo.read(from: url)
+    let graph = try HNSWVectorIndex.load(
+      from: url,
+      dimension: dimension,
+      metric: metric,
+      generation: info.generation,
+      parameters: configuration.hnsw
+    )
+    return (AdaptiveVectorIndex(graph: graph, configuration: configuration), info.generation)
+  }
 }

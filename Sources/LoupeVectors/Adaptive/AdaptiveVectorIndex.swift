@@ -92,6 +92,14 @@ public final class AdaptiveVectorIndex: VectorIndex, @unchecked Sendable {
     try? adaptToSize()
   }
 
+  /// Every id the index holds, in no particular order: what a restored graph contains.
+  public var ids: [Int64] {
+    lock.withReadLock {
+      if let graph = active as? HNSWVectorIndex { return graph.ids }
+      return Self.snapshot(of: active).ids
+    }
+  }
+
   public func contains(id: Int64) -> Bool {
     lock.withReadLock { active.contains(id: id) }
   }

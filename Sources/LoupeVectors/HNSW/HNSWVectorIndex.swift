@@ -181,6 +181,11 @@ public final class HNSWVectorIndex: VectorIndex, @unchecked Sendable {
     return best.sorted()
   }
 
+  /// Every live id, in no particular order.
+  public var ids: [Int64] {
+    lock.withReadLock { liveLabels().map { Int64(bitPattern: $0) } }
+  }
+
   private func liveLabels() -> [UInt64] {
     let live = loupe_hnsw_element_count(handle) - loupe_hnsw_deleted_count(handle)
     var labels = [UInt64](repeating: 0, count: live)
