@@ -32,14 +32,24 @@ struct ClipSearcher: Sendable {
     switch query.mode {
     case .subtitle where !text.isEmpty:
       ranking = .keyword
-      ranked = clips.filter { clip in
-        guard let subtitle = clip.subtitle else { return false }
-        return query.subtitleExactMatch
-          ? SubtitleMatch.exact(text, in: subtitle) : SubtitleMatch.fuzzy(text, in: subtitle)
-      }.map { ($0, 0) }
+      if query.subtitleExactMatch {
+        // Bytes first, then characters: a byte match inside a character ("e" in "é" written
+        // with a combining accent) is not a match.
+        let bytes = Array(text.utf8)
+        ranked = matching(clips, filtered: filtered, in: snapshot) { clip, texts in
+          guard FoldedTexts.contains(texts.written, bytes), let subtitle = clip.subtitle else { return false }
+          return SubtitleMatch.exact(text, in: subtitle)
+        }
+      } else {
+        let needle = FuzzyNeedle(text)
+        ranked = matching(clips, filtered: filtered, in: snapshot) { needle.matches($1.subtitle) }
+      }
     case .keyword where !text.isEmpty:
       ranking = .keyword
-      ranked = clips.filter { Self.annotations(of: $0).contains { SubtitleMatch.fuzzy(text, in: $0) } }.map { ($0, 0) }
+      let needle = FuzzyNeedle(text)
+      ranked = matching(clips, filtered: filtered, in: snapshot) { _, texts in
+        needle.matches(texts.subtitle) || texts.annotations.contains { needle.matches($0) }
+      }
     default:
       var images = referenceVectors
       if let screenshot = query.screenshot {
@@ -93,9 +103,9 @@ struct ClipSearcher: Sendable {
       let needle = Array(SubtitleMatch.normalized(text).utf8)
       if !needle.isEmpty {
         for texts in snapshot.folded where allowedIDs?.contains(texts.clipID) ?? true {
-          if FoldedTexts.contains(texts.subtitle, needle) {
+          if FoldedTexts.contains(texts.subtitle.bytes, needle) {
             textScores[texts.clipID, default: 0] += Self.subtitleBonus
-          } else if FoldedTexts.contains(texts.annotations, needle) {
+          } else if texts.annotations.contains(where: { FoldedTexts.contains($0.bytes, needle) }) {
             textScores[texts.clipID, default: 0] += Self.annotationBonus
           }
         }
@@ -116,6 +126,27 @@ struct ClipSearcher: Sendable {
       let score = weight * (imageScores[id] ?? 0) + (1 - weight) * (textScores[id] ?? 0)
       return (clip, score)
     }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.clip.id! < $1.clip.id! }
+  }
+
+  /// The clips among `clips` (the snapshot's, or those passing filters) whose texts pass `test`,
+  /// in their order. Unfiltered, the snapshot's clips and texts are walked side by side.
+  private func matching(
+    _ clips: [LibraryClip],
+    filtered: Bool,
+    in snapshot: ProjectSnapshot,
+    _ test: (LibraryClip, FoldedTexts) -> Bool
+  ) -> [(clip: LibraryClip, score: Double)] {
+    var found: [(clip: LibraryClip, score: Double)] = []
+    if filtered {
+      for clip in clips {
+        if let texts = snapshot.folded(clip), test(clip, texts) { found.append((clip, 0)) }
+      }
+    } else {
+      for (position, texts) in snapshot.folded.enumerated() where test(snapshot.clips[position], texts) {
+        found.append((snapshot.clips[position], 0))
+      }
+    }
+    return found
   }
 
   /// The snapshot's clips that pass the query's filters, in video and time order, and whether
@@ -141,9 +172,9 @@ struct ClipSearcher: Sendable {
   }
 
   /// A clip's searchable texts: subtitle first, then description, users' tags and labels.
-  static func annotations(of clip: LibraryClip) -> [String] {
+  static func annotations(of clip: LibraryClip, decoder: JSONDecoder = JSONDecoder()) -> [String] {
     var texts = [clip.subtitle ?? "", clip.description ?? "", clip.tags ?? ""]
-    if let data = clip.aiTags?.data(using: .utf8), let tags = try? JSONDecoder().decode(ClipTags.self, from: data) {
+    if let data = clip.aiTags?.data(using: .utf8), let tags = try? decoder.decode(ClipTags.self, from: data) {
       texts.append(tags.labels.joined(separator: "\n"))
     }
     return texts

@@ -14,10 +14,13 @@ final class ProjectSnapshot: Sendable {
   let clips: [LibraryClip]
   let byID: [Int64: LibraryClip]
   let videos: [String: LibraryVideo]
-  /// Each clip's folded subtitle, and its folded description, tags and labels, as UTF-8 bytes:
-  /// the keyword bonus of a semantic search tests every clip, and a byte search keeps that to
-  /// milliseconds at 100,000 clips.
+  /// Each clip's folded subtitle, and its folded description, tags and labels, as UTF-8 bytes, in
+  /// the order of `clips`:
+  /// keyword bonuses and subtitle searches test every clip, and byte searches on texts folded
+  /// once keep that to milliseconds at 100,000 clips.
   let folded: [FoldedTexts]
+  /// Each clip's position in `folded`.
+  private let foldedPosition: [Int64: Int]
   private let indexes: ClipVectorIndexes
 
   init(
@@ -28,23 +31,35 @@ final class ProjectSnapshot: Sendable {
   ) {
     self.generation = generation
     self.videos = videos
-    self.clips = clips.sorted {
-      let a = videos[$0.videoID], b = videos[$1.videoID]
+    // Videos in season, episode and upload order, then clips by index: ranking the few videos
+    // first keeps the sort of 100,000 clips from looking videos up at every comparison.
+    let videoOrder = Set(clips.map(\.videoID)).sorted { first, second in
+      let a = videos[first], b = videos[second]
       let keyA = (a?.season ?? Int.max, a?.episode ?? Int.max, a?.createdAt ?? .distantPast)
       let keyB = (b?.season ?? Int.max, b?.episode ?? Int.max, b?.createdAt ?? .distantPast)
-      if keyA != keyB { return keyA < keyB }
-      return ($0.videoID, $0.index) < ($1.videoID, $1.index)
+      return keyA != keyB ? keyA < keyB : first < second
     }
+    let rank = Dictionary(uniqueKeysWithValues: videoOrder.enumerated().map { ($1, $0) })
+    self.clips = clips.map { (rank: rank[$0.videoID] ?? 0, clip: $0) }
+      .sorted { ($0.rank, $0.clip.index) < ($1.rank, $1.clip.index) }.map(\.clip)
     byID = Dictionary(uniqueKeysWithValues: clips.map { ($0.id!, $0) })
-    folded = clips.map { clip in
-      let texts = ClipSearcher.annotations(of: clip)
+    let decoder = JSONDecoder()
+    folded = self.clips.map { clip in
+      let texts = ClipSearcher.annotations(of: clip, decoder: decoder)
       return FoldedTexts(
         clipID: clip.id!,
-        subtitle: Array(SubtitleMatch.normalized(texts[0]).utf8),
-        annotations: Array(SubtitleMatch.normalized(texts.dropFirst().joined(separator: "\n")).utf8)
+        written: Array(texts[0].utf8),
+        subtitle: FoldedLine(folding: texts[0]),
+        annotations: texts.dropFirst().map(FoldedLine.init(folding:)).filter { !$0.bytes.isEmpty }
       )
     }
+    foldedPosition = Dictionary(uniqueKeysWithValues: folded.enumerated().map { ($1.clipID, $0) })
     self.indexes = indexes
+  }
+
+  /// The clip's folded texts.
+  func folded(_ clip: LibraryClip) -> FoldedTexts? {
+    clip.id.flatMap { foldedPosition[$0] }.map { folded[$0] }
   }
 
   func index(_ field: ClipVectorField) -> AdaptiveVectorIndex? {
@@ -55,8 +70,11 @@ final class ProjectSnapshot: Sendable {
 /// A clip's texts folded for matching (`SubtitleMatch.normalized`), as UTF-8.
 struct FoldedTexts: Sendable {
   let clipID: Int64
-  let subtitle: [UInt8]
-  let annotations: [UInt8]
+  /// The subtitle as written, for exact matches.
+  let written: [UInt8]
+  let subtitle: FoldedLine
+  /// Description, tags and labels, each on its own (empty ones left out).
+  let annotations: [FoldedLine]
 
   /// Whether `text` holds `needle` (both UTF-8 of folded strings, so a byte match is a
   /// character match).

@@ -72,7 +72,8 @@ struct BenchSearchCommand: AsyncParsableCommand {
           index: index,
           startTime: Double(index) * 4,
           endTime: Double(index + 1) * 4,
-          subtitle: "line \(number)-\(index)",
+          // Every 100th line is the one the subtitle queries look for.
+          subtitle: index % 100 == 0 ? "ありがとう、また明日 (\(number)-\(index))" : "line \(number)-\(index): see you",
           aiTags: #"{"blank":false,"labels":[]}"#,
           semantic: Array(semanticRows[index * 512..<(index + 1) * 512]),
           visual: Array(visualRows[index * 1280..<(index + 1) * 1280]),
@@ -159,6 +160,18 @@ struct BenchSearchCommand: AsyncParsableCommand {
       engines: engines
     )
     let afterRestart = try await timed { _ = try await restarted.media.search(textQuery) }
+    var exactQuery = ClipSearchQuery(projectID: project.id)
+    exactQuery.mode = .subtitle
+    exactQuery.subtitleExactMatch = true
+    exactQuery.text = "明日"
+    var fuzzyQuery = exactQuery
+    fuzzyQuery.subtitleExactMatch = false
+    fuzzyQuery.text = "ありがと また明日"
+    var exactTimes: [Double] = [], fuzzyTimes: [Double] = []
+    for _ in 0..<queries {
+      exactTimes.append(try await timed { _ = try await restarted.media.search(exactQuery) })
+      fuzzyTimes.append(try await timed { _ = try await restarted.media.search(fuzzyQuery) })
+    }
     var encodeTimes: [Double] = []
     for number in 0..<queries {
       encodeTimes.append(try await timed { _ = try await engines.clips!.embed(query: texts[number % texts.count]) })
@@ -173,6 +186,8 @@ struct BenchSearchCommand: AsyncParsableCommand {
         ["text query", fmt(textTimes.median), fmt(textTimes.percentile(0.99))],
         ["  of which text encoding", fmt(encodeTimes.median), fmt(encodeTimes.percentile(0.99))],
         ["reference-image query", fmt(imageTimes.median), fmt(imageTimes.percentile(0.99))],
+        ["subtitle, exact \"明日\"", fmt(exactTimes.median), fmt(exactTimes.percentile(0.99))],
+        ["subtitle, fuzzy \"ありがと また明日\"", fmt(fuzzyTimes.median), fmt(fuzzyTimes.percentile(0.99))],
       ]
     )
 
