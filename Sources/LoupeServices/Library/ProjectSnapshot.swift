@@ -23,11 +23,13 @@ final class ProjectSnapshot: Sendable {
   private let foldedPosition: [Int64: Int]
   private let indexes: ClipVectorIndexes
 
+  /// `known` holds texts already folded by an earlier snapshot, for clips unchanged since.
   init(
     generation: Int,
     clips: [LibraryClip],
     videos: [String: LibraryVideo],
-    indexes: ClipVectorIndexes
+    indexes: ClipVectorIndexes,
+    known: [Int64: FoldedTexts] = [:]
   ) {
     self.generation = generation
     self.videos = videos
@@ -45,6 +47,7 @@ final class ProjectSnapshot: Sendable {
     byID = Dictionary(uniqueKeysWithValues: clips.map { ($0.id!, $0) })
     let decoder = JSONDecoder()
     folded = self.clips.map { clip in
+      if let texts = known[clip.id!] { return texts }
       let texts = ClipSearcher.annotations(of: clip, decoder: decoder)
       return FoldedTexts(
         clipID: clip.id!,
@@ -141,10 +144,30 @@ actor ProjectSnapshots {
   }
 
   /// Reads the project at `generation` (a write racing this load makes the next search reload).
-  /// The graph builds and text folding run off the cooperative pool: at 100,000 clips they take
-  /// seconds to a minute.
+  /// After an earlier snapshot only the clips written since are read and folded (their
+  /// `text_generation` is above its generation) and deleted ones dropped: at 100,000 clips a
+  /// full read and fold takes about 2 s. The graph builds and text folding run off the
+  /// cooperative pool: at 100,000 clips they take seconds to a minute.
   private func load(projectID: String, generation: Int) async throws -> ProjectSnapshot {
-    let clips = try await repository.clipTexts(projectID: projectID)
+    var clips: [LibraryClip]
+    var known: [Int64: FoldedTexts] = [:]
+    if let previous = snapshots[projectID] {
+      let changed = try await repository.clipTexts(projectID: projectID, changedAfter: previous.generation)
+      let ids = try await repository.clipIDs(projectID: projectID)
+      (clips, known) = await offCooperativePool {
+        let replaced = Dictionary(changed.map { ($0.id!, $0) }, uniquingKeysWith: { $1 })
+        var known: [Int64: FoldedTexts] = [:]
+        let clips = ids.compactMap { id -> LibraryClip? in
+          if let clip = replaced[id] { return clip }
+          guard let clip = previous.byID[id] else { return nil }
+          known[id] = previous.folded(clip)
+          return clip
+        }
+        return (clips, known)
+      }
+    } else {
+      clips = try await repository.clipTexts(projectID: projectID)
+    }
     let videos = try await repository.videos(ids: Set(clips.map(\.videoID)))
     let projectIndexes: ClipVectorIndexes
     if let known = indexes[projectID] {
@@ -154,8 +177,8 @@ actor ProjectSnapshots {
     }
     indexes[projectID] = projectIndexes
     try await projectIndexes.update(clipIDs: Set(clips.map { $0.id! }), projectID: projectID, repository: repository)
-    let snapshot = await offCooperativePool {
-      ProjectSnapshot(generation: generation, clips: clips, videos: videos, indexes: projectIndexes)
+    let snapshot = await offCooperativePool { [clips, known] in
+      ProjectSnapshot(generation: generation, clips: clips, videos: videos, indexes: projectIndexes, known: known)
     }
     snapshots[projectID] = snapshot
     return snapshot

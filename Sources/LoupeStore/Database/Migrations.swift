@@ -222,6 +222,38 @@ extension LoupeDatabase {
       try database.alter(table: "library_clip") { table in table.add(column: "drawn_faces", .blob) }
       try database.alter(table: "library_reference_image") { table in table.add(column: "drawn_faces", .blob) }
     }
+    migrator.registerMigration("v11: clip text generations") { database in
+      // The project generation after which a clip's searchable fields last changed, so that a
+      // search re-reads only the clips written since its snapshot. Triggers keep it, so no writer
+      // can forget to: every write of a clip bumps the project's generation before it commits,
+      // which the `+ 1` anticipates (a writer that bumped first makes the clip look changed one
+      // generation longer, which only costs a re-read).
+      try database.alter(table: "library_clip") { table in
+        table.add(column: "text_generation", .integer).notNull().defaults(to: 0)
+      }
+      try database.create(
+        index: "library_clip_by_text_generation",
+        on: "library_clip",
+        columns: ["project_id", "text_generation"]
+      )
+      let mark = """
+        UPDATE library_clip SET text_generation =
+          (SELECT media_generation FROM project WHERE id = NEW.project_id) + 1
+        WHERE id = NEW.id;
+        """
+      try database.execute(
+        sql: "CREATE TRIGGER library_clip_inserted AFTER INSERT ON library_clip BEGIN \(mark) END"
+      )
+      // Every column but the vectors, faces and `text_generation` itself (no recursion).
+      try database.execute(
+        sql: """
+          CREATE TRIGGER library_clip_updated AFTER UPDATE OF
+            video_id, project_id, "index", start_time, end_time, subtitle, description, tags, ai_tags,
+            character_ids, matched_character_ids, shot_size, scene_type
+          ON library_clip BEGIN \(mark) END
+          """
+      )
+    }
     return migrator
   }
 }

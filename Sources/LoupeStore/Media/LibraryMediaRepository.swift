@@ -164,18 +164,28 @@ public struct LibraryMediaRepository: Sendable {
     }
   }
 
-  /// Every clip of the project without its vectors, in video and time order: what keyword and
-  /// filter searches scan.
-  public func clipTexts(projectID: String) async throws -> [LibraryClip] {
+  /// The project's clips without their vectors, in video and time order: what keyword and
+  /// filter searches scan. With `changedAfter`, only the clips written after that project
+  /// generation (inserted or with a searchable field changed).
+  public func clipTexts(projectID: String, changedAfter generation: Int? = nil) async throws -> [LibraryClip] {
     try await database.pool.read { database in
-      try LibraryClip.select(
+      var request = LibraryClip.select(
         [
           Column("id"), Column("video_id"), Column("project_id"), Column("index"), Column("start_time"),
           Column("end_time"), Column("subtitle"), Column("description"), Column("tags"), Column("ai_tags"),
           Column("character_ids"), Column("matched_character_ids"), Column("shot_size"), Column("scene_type"),
           Column("created_at"),
         ]
-      ).filter(Column("project_id") == projectID).order(Column("video_id"), Column("index")).fetchAll(database)
+      ).filter(Column("project_id") == projectID)
+      if let generation { request = request.filter(Column("text_generation") > generation) }
+      return try request.order(Column("video_id"), Column("index")).fetchAll(database)
+    }
+  }
+
+  /// The ids of the project's clips.
+  public func clipIDs(projectID: String) async throws -> [Int64] {
+    try await database.pool.read { database in
+      try Int64.fetchAll(database, sql: "SELECT id FROM library_clip WHERE project_id = ?", arguments: [projectID])
     }
   }
 

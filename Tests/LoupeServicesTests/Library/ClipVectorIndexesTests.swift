@@ -10,79 +10,13 @@ import Testing
 @Suite struct ClipVectorIndexesTests {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-clipindex-\(UUID().uuidString)")
 
-  /// A unit vector along `axis`, so each clip is its own nearest neighbour.
-  static func axis(_ axis: Int, dimension: Int) -> [Float] {
-    (0..<dimension).map { $0 == axis ? 1 : 0 }
-  }
-
-  struct Library {
-    let media: LibraryMediaRepository
-    let projectID: String
-
-    /// Stores (or re-ingests) video `name` with clips pointing along `axes`; returns their ids.
-    func complete(_ name: String, axes: [Int]) async throws -> [Int64] {
-      if try await media.video(id: name) == nil {
-        let key = "\(projectID)/videos/\(name).mp4"
-        try await media.record(
-          LibraryUpload(
-            objectKey: key,
-            projectID: projectID,
-            kind: .video,
-            fileName: "\(name).mp4",
-            contentType: "video/mp4",
-            size: 1,
-            createdAt: Date()
-          )
-        )
-        try await media.register(
-          LibraryVideo(
-            id: name,
-            projectID: projectID,
-            name: name,
-            season: 1,
-            episode: 1,
-            objectKey: key,
-            fileName: "\(name).mp4",
-            contentType: "video/mp4",
-            fileSize: 1,
-            status: .processing,
-            createdAt: Date()
-          )
-        )
-      }
-      let clips = axes.enumerated().map { index, axis in
-        LibraryClip(
-          videoID: name,
-          projectID: projectID,
-          index: index,
-          startTime: Double(index),
-          endTime: Double(index + 1),
-          subtitle: nil,
-          aiTags: nil,
-          semantic: ClipVectorIndexesTests.axis(axis, dimension: 512),
-          visual: ClipVectorIndexesTests.axis(axis, dimension: 1280),
-          createdAt: Date()
-        )
-      }
-      _ = try await media.complete(videoID: name, clips: clips)
-      return try await media.clips(videoID: name).map { $0.id! }
-    }
-
-    func update(_ indexes: ClipVectorIndexes) async throws {
-      let ids = Set(try await media.clipTexts(projectID: projectID).map { $0.id! })
-      try await indexes.update(clipIDs: ids, projectID: projectID, repository: media)
-    }
-  }
-
-  func makeLibrary() async throws -> Library {
-    let database = try LoupeDatabase(directory: directory)
-    let project = try await LibraryRepository(database: database).createProject(name: "show")
-    return Library(media: LibraryMediaRepository(database: database), projectID: project.id)
+  func makeLibrary() async throws -> StoredLibrary {
+    try await StoredLibrary.make(in: directory)
   }
 
   func nearest(_ axis: Int, in indexes: ClipVectorIndexes, field: ClipVectorField) throws -> Int64? {
     let index = try #require(indexes.index(field))
-    return try index.search(Self.axis(axis, dimension: field.dimension), limit: 1, allowing: nil).first?.id
+    return try index.search(StoredLibrary.axis(axis, dimension: field.dimension), limit: 1, allowing: nil).first?.id
   }
 
   @Test func newClipsAreAddedAndDeletedOnesRemoved() async throws {
