@@ -80,11 +80,21 @@ public enum RepeatedSegments {
   }
 
   /// Maximal runs of consecutive matching clips, long enough to count.
+  ///
+  /// Every video is compared with every other at each ingest, so this is quadratic in the
+  /// project's clips: a run can only start at a pair of clips of about the same length, so each
+  /// clip of `a` meets only the clips of `b` within `lengthTolerance` (found by binary search in
+  /// `b` sorted by length), in `b`'s order as a plain double loop would meet them.
   static func runs(_ a: [Clip], _ b: [Clip]) -> [[(Clip, Clip)]] {
+    let byLength = b.indices.sorted { length(b[$0]) < length(b[$1]) }
+    let lengths = byLength.map { length(b[$0]) }
     var found: [[(Clip, Clip)]] = []
     var used: Set<Int> = []
     for i in a.indices {
-      for j in b.indices where !used.contains(i * b.count + j) {
+      // A hair wider than the tolerance: `matches` makes the exact test.
+      let low = lengths.partitioningIndex { $0 >= length(a[i]) - lengthTolerance - 1e-9 }
+      let high = lengths.partitioningIndex { $0 > length(a[i]) + lengthTolerance + 1e-9 }
+      for j in byLength[low..<high].sorted() where !used.contains(i * b.count + j) {
         var run: [(Clip, Clip)] = []
         var (x, y) = (i, j)
         while x < a.count, y < b.count, matches(a[x], b[y]) {
@@ -101,11 +111,49 @@ public enum RepeatedSegments {
   }
 
   static func matches(_ a: Clip, _ b: Clip) -> Bool {
-    guard abs((a.end - a.start) - (b.end - b.start)) <= lengthTolerance, a.vector.count == b.vector.count else {
+    guard abs(length(a) - length(b)) <= lengthTolerance, a.vector.count == b.vector.count else {
       return false
     }
-    var dot: Float = 0
-    for index in a.vector.indices { dot += a.vector[index] * b.vector[index] }
-    return dot >= matchThreshold
+    return dot(a.vector, b.vector) >= matchThreshold
+  }
+
+  private static func length(_ clip: Clip) -> Double {
+    clip.end - clip.start
+  }
+
+  /// Eight lanes at a time: the comparisons are most of a project's scene-type refresh.
+  private static func dot(_ a: [Float], _ b: [Float]) -> Float {
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        var lanes = SIMD8<Float>.zero
+        var index = 0
+        let (left, right) = (UnsafeRawPointer(a.baseAddress), UnsafeRawPointer(b.baseAddress))
+        while index + 8 <= a.count, let left, let right {
+          lanes +=
+            left.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            * right.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+          index += 8
+        }
+        var sum = lanes.sum()
+        while index < a.count {
+          sum += a[index] * b[index]
+          index += 1
+        }
+        return sum
+      }
+    }
+  }
+}
+
+extension Array {
+  /// The first index whose element satisfies `predicate`, which must be false then true along
+  /// the array (a binary search); `count` when none does.
+  fileprivate func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+    var low = 0, high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 }

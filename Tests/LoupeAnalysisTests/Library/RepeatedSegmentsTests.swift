@@ -57,4 +57,27 @@ import Testing
     let second = Self.video([0, 1, 2], seconds: 4, firstID: 100)
     #expect(RepeatedSegments.label([first, second]).isEmpty)
   }
+
+  /// Clips with the given lengths and picture axes, back to back, ids from `firstID`.
+  static func video(
+    lengths: [Double],
+    pictures: [Int],
+    firstID: Int64
+  ) -> (duration: Double, clips: [RepeatedSegments.Clip]) {
+    var start = 0.0
+    let clips = zip(lengths, pictures).enumerated().map { offset, clip in
+      defer { start += clip.0 }
+      return RepeatedSegments.Clip(id: firstID + Int64(offset), start: start, end: start + clip.0, vector: axis(clip.1))
+    }
+    return (start, clips)
+  }
+
+  @Test func clipsMatchUpToTheLengthToleranceAndNoFurther() {
+    // Lengths 0.5 s apart still match (a run of two, 4.5 s); 0.51 s apart do not.
+    let first = Self.video(lengths: [2, 2.5, 9], pictures: [0, 1, 2], firstID: 0)
+    let within = Self.video(lengths: [2.5, 3, 9], pictures: [0, 1, 3], firstID: 100)
+    let beyond = Self.video(lengths: [2.5, 3.01, 9], pictures: [0, 1, 3], firstID: 200)
+    #expect(RepeatedSegments.label([first, within]) == [0: .opening, 1: .opening, 100: .opening, 101: .opening])
+    #expect(RepeatedSegments.label([first, beyond]).isEmpty)
+  }
 }
