@@ -15,9 +15,8 @@ final class ProjectSnapshot: Sendable {
   let byID: [Int64: LibraryClip]
   let videos: [String: LibraryVideo]
   /// Each clip's folded subtitle, and its folded description, tags and labels, as UTF-8 bytes, in
-  /// the order of `clips`:
-  /// keyword bonuses and subtitle searches test every clip, and byte searches on texts folded
-  /// once keep that to milliseconds at 100,000 clips.
+  /// the order of `clips`: keyword bonuses and subtitle searches test every clip, and byte
+  /// searches on texts folded once keep that to milliseconds at 100,000 clips.
   let folded: [FoldedTexts]
   /// Each clip's position in `folded`.
   private let foldedPosition: [Int64: Int]
@@ -119,8 +118,10 @@ actor ProjectSnapshots {
     self.indexDirectory = indexDirectory
   }
 
-  /// Saves the vector graphs changed since they were last saved; called at shutdown.
+  /// Saves the vector graphs changed since they were last saved; called at shutdown, once the
+  /// loads under way (which update the indexes) have finished.
   func saveIndexes(logger: Logger) async {
+    for load in loads.values { _ = try? await load.value }
     for (_, projectIndexes) in indexes.sorted(by: { $0.key < $1.key }) {
       await projectIndexes.saveChanges(logger: logger)
     }
