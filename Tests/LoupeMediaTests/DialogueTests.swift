@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct DialogueTests {
+@Suite(.offCooperativePool) struct DialogueTests {
   @Test func sourcesEnterTogetherInTimeOrderWithSidecarsOnlyWithoutAStream() {
     let stream = [SubtitleCue(start: 2, end: 3, text: "stream")]
     let sidecar = [SubtitleCue(start: 0, end: 1, text: "sidecar")]

@@ -1,8 +1,9 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct GeometryTests {
+@Suite(.offCooperativePool) struct GeometryTests {
   /// A 4 × 2 image whose red channel counts 0, 10, 20, … along rows.
   static let ramp = try! PixelBuffer(width: 4, height: 2, pixels: (0..<8).flatMap { [UInt8($0 * 10), 0, 255] })
 

@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct ImageDecoderTests {
+@Suite(.offCooperativePool) struct ImageDecoderTests {
   static let reference = try! TestMedia.decode("astronaut.png").pixels
 
   /// Every format decodes to the same photo; the bound is how lossy the format is.

@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct ImageEncoderTests {
+@Suite(.offCooperativePool) struct ImageEncoderTests {
   @Test func pngRoundTripIsLossless() throws {
     let original = try TestMedia.decode("astronaut.png").pixels
     let encoded = try ImageEncoder.encode(original, as: .png)

@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct ImageFormatTests {
+@Suite(.offCooperativePool) struct ImageFormatTests {
   @Test(
     arguments: [
       ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], ImageFormat.png),

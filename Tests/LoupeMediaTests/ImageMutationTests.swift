@@ -3,7 +3,7 @@ import LoupeTestSupport
 import Testing
 
 /// Damaged files must decode or fail with an `ImageError`: never crash, hang or throw anything else.
-@Suite struct ImageMutationTests {
+@Suite(.offCooperativePool) struct ImageMutationTests {
   @Test(arguments: [
     "astronaut.png", "astronaut.jpg", "astronaut.gif", "astronaut.webp", "astronaut.ico", "astronaut.bmp",
     "astronaut.tiff",

@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct PixelBufferRotationTests {
+@Suite(.offCooperativePool) struct PixelBufferRotationTests {
   /// 3×2, each pixel's red value its position: 0 1 2 / 3 4 5.
   static let image = try! PixelBuffer(width: 3, height: 2, pixels: (0..<6).flatMap { [UInt8($0), 0, 9] })
 

@@ -1,8 +1,9 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct CartoonAndMetricTests {
+@Suite(.offCooperativePool) struct CartoonAndMetricTests {
   @Test func cartoonFlattensColoursAndInksEdges() throws {
     let photo = try ProcessingFixtures.photo("skimage/data/astronaut.png", side: 128)
     let cartoon = try #require(PixelBuffer(CartoonStyle().apply(to: FloatImage(photo))))

@@ -2,7 +2,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct ColorTests {
+@Suite(.offCooperativePool) struct ColorTests {
   @Test func labMatchesReferenceValues() {
     // CIE reference values for sRGB white, red and mid grey (D65).
     let white = CIELabColor(red: 255, green: 255, blue: 255)

@@ -2,7 +2,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct DelaunayTriangulationTests {
+@Suite(.offCooperativePool) struct DelaunayTriangulationTests {
   static func randomPoints(_ count: Int, seed: UInt64) -> [Point] {
     var generator = SplitMix64(seed: seed)
     return (0..<count).map { _ in

@@ -2,7 +2,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct FilterTests {
+@Suite(.offCooperativePool) struct FilterTests {
   @Test(arguments: [Float(0.8), 2, 4.5])
   func gaussianImpulseHasTheRightSpread(sigma: Float) {
     let impulse = ProcessingFixtures.image(width: 41, height: 41) { x, y, _ in x == 20 && y == 20 ? 1000 : 0 }

@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct FloatImageTests {
+@Suite(.offCooperativePool) struct FloatImageTests {
   @Test func photoRoundTripsExactly() throws {
     let photo = try ProcessingFixtures.photo("skimage/data/astronaut.png")
     let image = FloatImage(photo)

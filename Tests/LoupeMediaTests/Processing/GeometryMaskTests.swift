@@ -3,7 +3,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct GeometryMaskTests {
+@Suite(.offCooperativePool) struct GeometryMaskTests {
   @Test func convexHullKeepsOnlyCorners() {
     var generator = SplitMix64(seed: 21)
     var points = (0..<60).map { _ in

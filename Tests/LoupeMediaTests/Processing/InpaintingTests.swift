@@ -1,7 +1,8 @@
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct InpaintingTests {
+@Suite(.offCooperativePool) struct InpaintingTests {
   /// A horizontal ramp with a vertical bar of hole across it.
   static func ramp(width: Int = 40, height: Int = 30) -> (image: FloatImage, hole: Mask) {
     var image = FloatImage(width: width, height: height)

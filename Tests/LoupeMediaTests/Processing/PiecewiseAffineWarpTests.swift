@@ -3,7 +3,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct PiecewiseAffineWarpTests {
+@Suite(.offCooperativePool) struct PiecewiseAffineWarpTests {
   /// Scattered "landmarks" around the middle of a 128 × 128 image, and a box around them.
   static let landmarks: [Point] = {
     var generator = SplitMix64(seed: 77)

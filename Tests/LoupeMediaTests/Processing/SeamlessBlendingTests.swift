@@ -3,7 +3,7 @@ import LoupeMedia
 import LoupeTestSupport
 import Testing
 
-@Suite struct SeamlessBlendingTests {
+@Suite(.offCooperativePool) struct SeamlessBlendingTests {
   static let side = 96
   static let disc = ProcessingFixtures.disc(width: side, height: side, centreX: 48, centreY: 46, radius: 30)
 

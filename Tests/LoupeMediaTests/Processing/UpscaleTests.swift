@@ -1,8 +1,9 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct UpscaleTests {
+@Suite(.offCooperativePool) struct UpscaleTests {
   /// A smooth pattern in fine-grid coordinates.
   static func pattern(_ x: Double, _ y: Double) -> Double {
     128 + 90 * sin(2 * .pi * x / 13) * cos(2 * .pi * y / 17)

@@ -1,8 +1,9 @@
+import LoupeTestSupport
 import Testing
 
 @testable import LoupeMedia
 
-@Suite struct SubtitleMarkupTests {
+@Suite(.offCooperativePool) struct SubtitleMarkupTests {
   /// Stripping markup is linear: a cue of many unclosed `<a` and `{\` (a quadratic scan would
   /// take hours on this one) is read in one pass, and the text around them is kept.
   @Test func markupOfHostileLengthIsStrippedInOnePass() throws {

@@ -1,8 +1,9 @@
 import Foundation
 import LoupeMedia
+import LoupeTestSupport
 import Testing
 
-@Suite struct SRTParserTests {
+@Suite(.offCooperativePool) struct SRTParserTests {
   @Test func cuesWithMarkupCountersAndCoordinates() throws {
     let text = """
       1
@@ -74,7 +75,7 @@ import Testing
   }
 }
 
-@Suite struct WebVTTParserTests {
+@Suite(.offCooperativePool) struct WebVTTParserTests {
   @Test func headersNotesStylesAndSettingsAreSkipped() throws {
     let text = """
       WEBVTT - with a title
@@ -127,7 +128,7 @@ import Testing
   }
 }
 
-@Suite struct ASSParserTests {
+@Suite(.offCooperativePool) struct ASSParserTests {
   static let script = """
     [Script Info]
     Title: test
@@ -185,7 +186,7 @@ import Testing
   }
 }
 
-@Suite struct SubtitleFormatTests {
+@Suite(.offCooperativePool) struct SubtitleFormatTests {
   @Test func contentDecidesAndTheExtensionHints() throws {
     #expect(SubtitleFormat.detect(in: "WEBVTT\n\n00:01.000 --> 00:02.000\nx") == .webVTT)
     #expect(SubtitleFormat.detect(in: "\n[Script Info]\n[Events]\n", hint: .srt) == .ass)
@@ -222,7 +223,7 @@ import Testing
   }
 }
 
-@Suite struct SubtitleSidecarTests {
+@Suite(.offCooperativePool) struct SubtitleSidecarTests {
   @Test func findsTheVideosSidecarsOnly() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-sidecars-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -12,7 +12,7 @@ import Testing
 /// must stay well below the 0.04 floor of a cut (cuts score 0.07–0.5). The clip is 320 px wide,
 /// a 2.5× shrink where whole-pixel boxes and swscale's fractional ones differ most; at 1080p
 /// (15×) they nearly coincide. In limited and full range, for each chroma layout.
-@Suite struct PlanarFrameShrinkerTests {
+@Suite(.offCooperativePool) struct PlanarFrameShrinkerTests {
   static func encoded(_ name: String, _ arguments: [String]) throws -> URL {
     let url = TestClips.scratchURL(name)
     if !FileManager.default.fileExists(atPath: url.path) {

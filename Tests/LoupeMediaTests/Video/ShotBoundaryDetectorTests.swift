@@ -3,7 +3,7 @@ import LoupeTestSupport
 import Testing
 
 /// The detector on synthetic frames: textured shots in distinct colours, with motion and noise.
-@Suite struct ShotBoundaryDetectorTests {
+@Suite(.offCooperativePool) struct ShotBoundaryDetectorTests {
   /// A 64×48 frame: a diagonal luma ramp shifted by `shift` pixels, around a shot's base colour,
   /// with `noise` grey levels of deterministic noise.
   static func planes(
@@ -103,7 +103,7 @@ import Testing
   }
 }
 
-@Suite struct FramePlanesTests {
+@Suite(.offCooperativePool) struct FramePlanesTests {
   static func uniform(_ value: UInt8, width: Int = 32, height: Int = 16) -> FramePlanes {
     let plane = [UInt8](repeating: value, count: width * height)
     return FramePlanes(width: width, height: height, luma: plane, blueDifference: plane, redDifference: plane)
@@ -130,7 +130,7 @@ import Testing
   }
 }
 
-@Suite struct FrameReservoirTests {
+@Suite(.offCooperativePool) struct FrameReservoirTests {
   @Test(arguments: [1, 2, 15, 16, 17, 31, 100, 999, 12_345])
   func keepsFewFramesAndOneNearTheMiddle(length: Int) {
     var reservoir = FrameReservoir<Int>(capacity: 16)
