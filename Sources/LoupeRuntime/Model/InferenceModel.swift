@@ -14,31 +14,21 @@ public final class InferenceModel: @unchecked Sendable {
   private let compiledModel: OpaquePointer
   let requests: InferRequestPool
 
-  public init(path: String, options: InferenceOptions = InferenceOptions()) throws {
+  /// Compiles the model at `path`; with `compiledModels`, imports it from there when an earlier
+  /// process compiled it already, and otherwise compiles it and leaves it there.
+  public init(
+    path: String,
+    options: InferenceOptions = InferenceOptions(),
+    compiledModels: CompiledModelDirectory? = nil
+  ) throws {
     self.path = path
     self.options = options
     try Self.checkReadable(path)
     let core = try OpenVINOCore.shared()
-
-    var model: OpaquePointer?
-    do {
-      try check(ov_core_read_model(core.handle, path, nil, &model), "reading \(path)")
-    } catch RuntimeError.openVINO(_, _, let message) {
-      throw RuntimeError.modelFileCorrupt(path: path, reason: message)
-    }
-    guard let model else { throw RuntimeError.modelFileCorrupt(path: path, reason: "no model returned") }
-    defer { ov_model_free(model) }
-
-    var compiled: OpaquePointer?
-    try Self.withProperties(for: options) { count, properties in
-      try check(
-        ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled),
-        "compiling \(path)"
-      )
-    }
-    guard let compiled else {
-      throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
-    }
+    let compiled =
+      try compiledModels?.withEntry(for: path) { entry in
+        entry.flatMap { try? Self.compileFile(path, options: options, core: core, cacheDirectory: $0) }
+      } ?? Self.readAndCompile(path, options: options, core: core)
     do {
       inputs = try Self.ports(
         of: compiled,
@@ -56,6 +46,57 @@ public final class InferenceModel: @unchecked Sendable {
       throw error
     }
     compiledModel = compiled
+  }
+
+  /// OpenVINO reads the file itself here, which lets it skip reading altogether when the cache
+  /// holds the compiled model (the SSD detector's TensorFlow graph alone takes 10 s to read).
+  private static func compileFile(
+    _ path: String,
+    options: InferenceOptions,
+    core: OpenVINOCore,
+    cacheDirectory: String
+  ) throws -> OpaquePointer {
+    var compiled: OpaquePointer?
+    try withProperties(for: options, extra: [("CACHE_DIR", cacheDirectory)]) { count, properties in
+      try check(
+        ov_core_compile_model_from_file_props(core.handle, path, "CPU", count, properties, &compiled),
+        "compiling \(path)"
+      )
+    }
+    guard let compiled else {
+      throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
+    }
+    return compiled
+  }
+
+  /// Reads, then compiles: the uncached path, and the one whose errors tell a corrupt file from
+  /// a failed compilation.
+  private static func readAndCompile(
+    _ path: String,
+    options: InferenceOptions,
+    core: OpenVINOCore
+  ) throws
+    -> OpaquePointer
+  {
+    var model: OpaquePointer?
+    do {
+      try check(ov_core_read_model(core.handle, path, nil, &model), "reading \(path)")
+    } catch RuntimeError.openVINO(_, _, let message) {
+      throw RuntimeError.modelFileCorrupt(path: path, reason: message)
+    }
+    guard let model else { throw RuntimeError.modelFileCorrupt(path: path, reason: "no model returned") }
+    defer { ov_model_free(model) }
+    var compiled: OpaquePointer?
+    try withProperties(for: options) { count, properties in
+      try check(
+        ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled),
+        "compiling \(path)"
+      )
+    }
+    guard let compiled else {
+      throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
+    }
+    return compiled
   }
 
   deinit {
@@ -167,6 +208,7 @@ public final class InferenceModel: @unchecked Sendable {
 
   private static func withProperties<R>(
     for options: InferenceOptions,
+    extra: [(String, String)] = [],
     _ body: (Int, UnsafePointer<ov_property_t>) throws -> R
   ) throws -> R {
     var pairs = [
@@ -174,6 +216,7 @@ public final class InferenceModel: @unchecked Sendable {
       ("PERFORMANCE_HINT", "LATENCY"),
     ]
     if let threads = options.threads { pairs.append(("INFERENCE_NUM_THREADS", String(threads))) }
+    pairs += extra
     let strings = pairs.flatMap { [strdup($0.0)!, strdup($0.1)!] }
     defer { strings.forEach { free($0) } }
     let properties = stride(from: 0, to: strings.count, by: 2).map {

@@ -48,8 +48,13 @@ public final class ModelCache: Sendable {
 
   public init() {}
 
-  /// The model at `path` compiled with `options`, compiled now if this is the first request.
-  public func model(at path: String, options: InferenceOptions) throws -> InferenceModel {
+  /// The model at `path` compiled with `options`, compiled now (or imported from
+  /// `compiledModels`) if this is the first request.
+  public func model(
+    at path: String,
+    options: InferenceOptions,
+    compiledModels: CompiledModelDirectory? = nil
+  ) throws -> InferenceModel {
     let key = Key(path: URL(fileURLWithPath: path).standardizedFileURL.path, options: options)
     let lock: CompileLock
     switch state.withLock({ state in state.lookup(key) }) {
@@ -58,7 +63,7 @@ public final class ModelCache: Sendable {
     }
     return try lock.mutex.withLock { _ in
       if let model = state.withLock({ $0.models[key] }) { return model }
-      let model = try InferenceModel(path: key.path, options: options)
+      let model = try InferenceModel(path: key.path, options: options, compiledModels: compiledModels)
       state.withLock { state in
         state.models[key] = model
         state.compilations[key, default: 0] += 1
@@ -82,7 +87,8 @@ public final class ModelCache: Sendable {
 }
 
 extension DependenciesDirectory {
-  /// The installed model `file` compiled with `options`, through the process-wide cache.
+  /// The installed model `file` compiled with `options`, through the process-wide cache and the
+  /// installation's compiled models.
   public func model(
     _ file: ModelFile,
     options: InferenceOptions,
@@ -90,6 +96,6 @@ extension DependenciesDirectory {
   ) throws
     -> InferenceModel
   {
-    try cache.model(at: url(for: file).path, options: options)
+    try cache.model(at: url(for: file).path, options: options, compiledModels: compiledModels)
   }
 }

@@ -36,6 +36,12 @@ public struct DependenciesDirectory: Sendable, Equatable {
     return nil
   }
 
+  /// Models compiled by OpenVINO for this installation's files (`compiled/`); deleting the folder
+  /// only makes the next start slower.
+  public var compiledModels: CompiledModelDirectory {
+    CompiledModelDirectory(url: root.appendingPathComponent("compiled", isDirectory: true))
+  }
+
   public func url(for file: ModelFile) -> URL {
     root.appendingPathComponent(file.path, isDirectory: false)
   }

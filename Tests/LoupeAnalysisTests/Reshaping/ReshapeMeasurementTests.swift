@@ -26,7 +26,6 @@ import Testing
   func waistAndHipsPerDegree(photo path: String) async throws {
     let photo = try Self.photo(path)
     let estimator = try ReshapeFixtures.estimator()
-    let reshaper = BodyReshaper(estimator: estimator)
     let poses = try await estimator.poses(in: photo)
     try #require(!poses.isEmpty)
     let original = poses[0]
