@@ -48,7 +48,7 @@ import Testing
     let python = InstalledDependencies.directory.root.appendingPathComponent("key-clients/bin/python").path
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/aimage_library_flow.py").path
-    let server = try await ServerProcess.start(CLIRunner.executable, arguments: data, in: CLIRunner.repository)
+    let server = try await CLIRunner.startServer(data)
     defer { _ = server.stop() }
     let output = try await runProcess(
       python,

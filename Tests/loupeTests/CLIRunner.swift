@@ -1,6 +1,8 @@
 import Foundation
 import LoupeTestSupport
 
+@testable import loupe
+
 /// Runs the `loupe` executable built next to the test bundle.
 enum CLIRunner {
   static let executable: URL = {
@@ -16,6 +18,15 @@ enum CLIRunner {
   /// minutes in a debug build.
   static func run(_ arguments: [String]) async throws -> FinishedProcess {
     try await runProcessToExit(executable.path, arguments, in: repository)
+  }
+
+  /// `loupe serve arguments…` on a free port. How long it took to listen is printed: beside the
+  /// whole suite on 2 cores a start once took over the 600 s the wait allows.
+  static func startServer(_ arguments: [String]) async throws -> ServerProcess {
+    let start = ContinuousClock.now
+    let server = try await ServerProcess.start(executable, arguments: arguments, in: repository)
+    print(String(format: "loupe serve listening after %.1f s", (ContinuousClock.now - start).seconds))
+    return server
   }
 
   static func packageFile(_ path: String) -> String {

@@ -42,7 +42,7 @@ import Testing
     let created = try await loupe(["library", "keys", "create", "--name", "ci", "--project", "anime", "--json"] + data)
     let key = try #require((try JSONSerialization.jsonObject(with: Data(created.utf8)) as? [String: String])?["key"])
 
-    let first = try await ServerProcess.start(CLIRunner.executable, arguments: data, in: CLIRunner.repository)
+    let first = try await CLIRunner.startServer(data)
     let added = try await loupe([
       "library", "add", "--server", first.baseURL, "--key", key, "--project", "anime", clip.url.path,
     ])
@@ -60,7 +60,7 @@ import Testing
     )
     first.kill()
 
-    let second = try await ServerProcess.start(CLIRunner.executable, arguments: data, in: CLIRunner.repository)
+    let second = try await CLIRunner.startServer(data)
     defer { _ = second.stop() }
     var video: [String: Any] = [:]
     while ContinuousClock.now < deadline {

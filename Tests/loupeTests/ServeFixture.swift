@@ -32,7 +32,7 @@ struct ServeFixture {
   /// `loupe serve` on this data directory and config, on a free loopback port, with `extra`
   /// arguments.
   func startServer(_ extra: [String] = []) async throws -> ServerProcess {
-    try await ServerProcess.start(CLIRunner.executable, arguments: arguments + extra, in: CLIRunner.repository)
+    try await CLIRunner.startServer(arguments + extra)
   }
 
   /// Submits a video job (`ClassifyLabelVideo` or `VideoQA`) for `video` through the server at

@@ -58,8 +58,9 @@ final class ServerProcess: Sendable {
       }
       try await Task.sleep(for: .milliseconds(50))
     }
+    let outcome = process.isRunning ? "did not start within \(startTimeout)" : "exited before listening"
     process.terminate()
-    throw CLIError("loupe serve did not start:\n\(collected.text)")
+    throw CLIError("loupe serve \(outcome):\n\(collected.text)")
   }
 
   /// Peak resident set size of the server, from /proc.
