@@ -93,6 +93,14 @@ import Testing
     }
   }
 
+  /// ServiceLifecycle names a service by interpolating it when a group is made; a pool's handler
+  /// holds the whole application, whose reflection took seconds of every server start.
+  @Test func aServiceGroupNamesThePoolByItsTypeAlone() async throws {
+    let (queue, _) = try await QueueKind.memory.make()
+    let pool = JobWorkerPool(queue: queue, handler: ScriptedHandler(), logger: Logger(label: "jobs-test"))
+    #expect(ServiceGroupConfiguration.ServiceConfiguration(service: pool).serviceName == "JobWorkerPool")
+  }
+
   @Test func handlersRunOnTheGivenExecutor() async throws {
     let (queue, apps) = try await QueueKind.memory.make()
     let job = try await queue.submit(video(apps[0], "ok"), now: Date())

@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// Deletes blob claims older than the retention period, at start and then every `interval`,
 /// beside the job workers (the process that owns the data directory's files). A failed purge is
 /// logged and tried again next time; it never stops the server.
-public struct BlobRetention: Service {
+public struct BlobRetention: Service, CustomStringConvertible {
   let blobs: BlobStore
   let retention: TimeInterval
   let interval: Duration
@@ -25,4 +25,10 @@ public struct BlobRetention: Service {
       }
     }
   }
+}
+
+extension BlobRetention {
+  /// The name in ServiceLifecycle's logs, instead of a reflection of the whole value (as
+  /// `JobWorkerPool.description` explains).
+  public var description: String { "BlobRetention" }
 }
