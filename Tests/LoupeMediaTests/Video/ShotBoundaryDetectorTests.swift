@@ -103,33 +103,6 @@ import Testing
   }
 }
 
-@Suite(.offCooperativePool) struct FramePlanesTests {
-  static func uniform(_ value: UInt8, width: Int = 32, height: Int = 16) -> FramePlanes {
-    let plane = [UInt8](repeating: value, count: width * height)
-    return FramePlanes(width: width, height: height, luma: plane, blueDifference: plane, redDifference: plane)
-  }
-
-  @Test func uniformFramesHaveNoDeviation() {
-    #expect(Self.uniform(0).lumaStandardDeviation == 0)
-    #expect(Self.uniform(255).lumaStandardDeviation == 0)
-    var luma = [UInt8](repeating: 0, count: 32 * 16)
-    for index in stride(from: 0, to: luma.count, by: 2) { luma[index] = 200 }
-    let halves = FramePlanes(width: 32, height: 16, luma: luma, blueDifference: luma, redDifference: luma)
-    #expect(halves.lumaStandardDeviation == 100)
-  }
-
-  @Test func changedCellsAreCountedOnTheGrid() {
-    let before = Self.uniform(100)
-    var luma = before.luma
-    // One 4×2 cell of the 32×16 frame (cells are 4 wide and 2 high) brightened by 10.
-    for y in 0..<2 { for x in 28..<32 { luma[y * 32 + x] = 110 } }
-    let after = FramePlanes(width: 32, height: 16, luma: luma, blueDifference: luma, redDifference: luma)
-    #expect(after.changedCellFraction(from: before, threshold: 2) == 1.0 / 64)
-    #expect(after.changedCellFraction(from: before, threshold: 10) == 0)
-    #expect(after.changedCellFraction(from: Self.uniform(100, width: 64), threshold: 2) == nil)
-  }
-}
-
 @Suite(.offCooperativePool) struct FrameReservoirTests {
   @Test(arguments: [1, 2, 15, 16, 17, 31, 100, 999, 12_345])
   func keepsFewFramesAndOneNearTheMiddle(length: Int) {

@@ -37,43 +37,44 @@ public struct FramePlanes: Sendable, Equatable {
 
   /// Mean of each grid cell of `plane`, row by row (`gridSide`² values on the 0…255 scale).
   func cellMeans(_ plane: [UInt8]) -> [Double] {
-    let side = Self.gridSide
-    var sums = [Int](repeating: 0, count: side * side)
-    var counts = [Int](repeating: 0, count: side * side)
     plane.withUnsafeBufferPointer { samples in
-      for y in 0..<height {
-        let rowCell = (y * side / height) * side
-        for x in 0..<width {
-          let cell = rowCell + x * side / width
-          sums[cell] += Int(samples[y * width + x])
-          counts[cell] += 1
-        }
-      }
+      cellTotals { x, y in Int(samples[y * width + x]) }.map { Double($0.sum) / Double($0.count) }
     }
-    return zip(sums, counts).map { Double($0) / Double($1) }
   }
 
   /// The fraction of grid cells whose mean absolute luma difference from `previous` exceeds
   /// `threshold` (0…255 scale); `nil` when the two copies differ in size.
   public func changedCellFraction(from previous: FramePlanes, threshold: Double) -> Double? {
     guard previous.width == width, previous.height == height else { return nil }
-    let side = Self.gridSide
-    var sums = [Int](repeating: 0, count: side * side)
-    var counts = [Int](repeating: 0, count: side * side)
-    luma.withUnsafeBufferPointer { current in
+    let changed = luma.withUnsafeBufferPointer { current in
       previous.luma.withUnsafeBufferPointer { before in
-        for y in 0..<height {
-          let rowCell = (y * side / height) * side
-          for x in 0..<width {
-            let cell = rowCell + x * side / width
-            let index = y * width + x
-            sums[cell] += abs(Int(current[index]) - Int(before[index]))
-            counts[cell] += 1
-          }
-        }
+        cellTotals { x, y in abs(Int(current[y * width + x]) - Int(before[y * width + x])) }
+          .filter { Double($0.sum) / Double($0.count) > threshold }.count
       }
     }
-    let changed = zip(sums, counts).filter { Double($0) / Double($1) > threshold }.count
-    return Double(changed) / Double(side * side)
+    return Double(changed) / Double(Self.gridSide * Self.gridSide)
+  }
+
+  /// The sum of `value` over each grid cell, and the cell's sample count, row by row. Sample
+  /// `(x, y)` lies in cell `(x · side / width, y · side / height)`; each cell is walked as its
+  /// own rectangle, which spares a division per sample (every frame of every scan comes here).
+  private func cellTotals(_ value: (_ x: Int, _ y: Int) -> Int) -> [(sum: Int, count: Int)] {
+    let side = Self.gridSide
+    // The first x with x · side / width ≥ cell: ⌈cell · width / side⌉.
+    let columns = (0...side).map { ($0 * width + side - 1) / side }
+    let rows = (0...side).map { ($0 * height + side - 1) / side }
+    var totals: [(sum: Int, count: Int)] = []
+    totals.reserveCapacity(side * side)
+    for cellRow in 0..<side {
+      for cellColumn in 0..<side {
+        var sum = 0
+        for y in rows[cellRow]..<rows[cellRow + 1] {
+          for x in columns[cellColumn]..<columns[cellColumn + 1] { sum += value(x, y) }
+        }
+        let count = (rows[cellRow + 1] - rows[cellRow]) * (columns[cellColumn + 1] - columns[cellColumn])
+        totals.append((sum, count))
+      }
+    }
+    return totals
   }
 }

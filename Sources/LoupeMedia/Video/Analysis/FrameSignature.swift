@@ -24,7 +24,11 @@ public struct FrameSignature: Sendable, Equatable {
   private static func histogram(_ plane: [UInt8], bins: Int) -> [Double] {
     var counts = [Int](repeating: 0, count: bins)
     let shift = 8 - bins.trailingZeroBitCount
-    for value in plane { counts[Int(value) >> shift] += 1 }
+    counts.withUnsafeMutableBufferPointer { counts in
+      plane.withUnsafeBufferPointer { samples in
+        for value in samples { counts[Int(value) >> shift] += 1 }
+      }
+    }
     return counts.map { Double($0) / Double(plane.count) }
   }
 
