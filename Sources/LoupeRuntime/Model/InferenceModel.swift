@@ -56,17 +56,9 @@ public final class InferenceModel: @unchecked Sendable {
     core: OpenVINOCore,
     cacheDirectory: String
   ) throws -> OpaquePointer {
-    var compiled: OpaquePointer?
-    try withProperties(for: options, extra: [("CACHE_DIR", cacheDirectory)]) { count, properties in
-      try check(
-        ov_core_compile_model_from_file_props(core.handle, path, "CPU", count, properties, &compiled),
-        "compiling \(path)"
-      )
+    try compile(path, options: options, extra: [("CACHE_DIR", cacheDirectory)]) { count, properties, compiled in
+      ov_core_compile_model_from_file_props(core.handle, path, "CPU", count, properties, &compiled)
     }
-    guard let compiled else {
-      throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
-    }
-    return compiled
   }
 
   /// Reads, then compiles: the uncached path, and the one whose errors tell a corrupt file from
@@ -86,12 +78,21 @@ public final class InferenceModel: @unchecked Sendable {
     }
     guard let model else { throw RuntimeError.modelFileCorrupt(path: path, reason: "no model returned") }
     defer { ov_model_free(model) }
+    return try compile(path, options: options) { count, properties, compiled in
+      ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled)
+    }
+  }
+
+  /// Runs one of OpenVINO's compile calls with `options` (and `extra`) as its properties.
+  private static func compile(
+    _ path: String,
+    options: InferenceOptions,
+    extra: [(String, String)] = [],
+    _ call: (Int, UnsafePointer<ov_property_t>, inout OpaquePointer?) -> ov_status_e
+  ) throws -> OpaquePointer {
     var compiled: OpaquePointer?
-    try withProperties(for: options) { count, properties in
-      try check(
-        ov_core_compile_model_props(core.handle, model, "CPU", count, properties, &compiled),
-        "compiling \(path)"
-      )
+    try withProperties(for: options, extra: extra) { count, properties in
+      try check(call(count, properties, &compiled), "compiling \(path)")
     }
     guard let compiled else {
       throw RuntimeError.openVINO(operation: "compiling \(path)", status: -1, message: "no compiled model returned")
