@@ -33,4 +33,22 @@ import Testing
       #expect(FileManager.default.fileExists(atPath: entry.path))
     }
   }
+
+  /// `--compile` loads every network OpenVINO reads, once each, into the installation's compiled
+  /// models (`scripts/test` runs it before the suite, so the servers the suite starts import).
+  @Test func compileLoadsEveryInstalledNetworkOnce() async throws {
+    let result = try await CLIRunner.run(["models", "--compile"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n")
+    let compiled = lines.dropLast().compactMap { $0.split(separator: " ").first.map(String.init) }
+    #expect(
+      compiled.sorted() == [
+        "age_v1", "arcface_w600k_mbf", "efficientnet_lite2", "face_mesh_468", "gender_v1", "landmarks_2d106",
+        "pose_detection", "pose_landmark_full", "ppocr_cls_mobile_v2", "ppocrv6_det_small", "ppocrv6_rec_small",
+        "retinaface_mnet025", "scrfd_500m", "silero_vad", "ssd_mobilenet_v2_coco", "text_encoder",
+        "whisper_base_decoder", "whisper_base_encoder", "yamnet_w8a8",
+      ]
+    )
+    #expect(lines.last?.hasPrefix("19 networks in ") == true, "\(result.standardOutput)")
+  }
 }
