@@ -12,6 +12,7 @@ struct QualitySplit: Decodable {
 
   /// The longer side photos are scaled down to before distorting, to bound the test's time.
   static let longerSide = 512
+  static let depsPrefix = "deps:"
 
   static func load() throws -> QualitySplit {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -19,12 +20,18 @@ struct QualitySplit: Decodable {
     return try JSONDecoder().decode(QualitySplit.self, from: Data(contentsOf: url))
   }
 
-  /// Absolute paths are Debian files; the others are in the installed site-packages.
+  /// Absolute paths are Debian files, `deps:` paths are under `.deps/` (data-only wheels, unpacked
+  /// Debian packages); the others are in the installed site-packages.
   static func photo(_ path: String) throws -> PixelBuffer {
-    let image =
-      path.hasPrefix("/")
-      ? try ImageDecoder().decode(contentsOf: URL(fileURLWithPath: path)).pixels
-      : try InstalledDependencies.photo(path)
+    let image: PixelBuffer
+    if path.hasPrefix("/") {
+      image = try ImageDecoder().decode(contentsOf: URL(fileURLWithPath: path)).pixels
+    } else if path.hasPrefix(depsPrefix) {
+      let file = InstalledDependencies.directory.root.appendingPathComponent(String(path.dropFirst(depsPrefix.count)))
+      image = try ImageDecoder().decode(contentsOf: file).pixels
+    } else {
+      image = try InstalledDependencies.photo(path)
+    }
     let scale = Double(longerSide) / Double(max(image.width, image.height))
     guard scale < 1 else { return image }
     let width = max(1, Int((Double(image.width) * scale).rounded()))
