@@ -22,9 +22,10 @@ public struct ImageQualityAssessor: Sendable {
       throw AnalysisError.invalidInput("image of \(image.width)×\(image.height) is too small to assess")
     }
     let fullLuma = LumaPlane(image)
-    let luma = LumaPlane(Self.analysisCopy(of: image))
+    let analysed = Self.analysisCopy(of: image)
+    let luma = LumaPlane(analysed)
     let brisque = BRISQUEFeatures(GreyPlane(luma)).map(model.score) ?? 100
-    let measures = QualityMeasures(luma, fullResolution: fullLuma)
+    let measures = QualityMeasures(analysed, luma: luma, fullResolution: fullLuma)
     return ImageQuality(
       score: QualityCalibration.score(brisque: brisque, measures: measures),
       brisque: brisque,
