@@ -3,9 +3,9 @@ import LoupeMedia
 import LoupeTestSupport
 
 /// The photos ImageQA was calibrated and is checked on (Fixtures/quality_split.json): real
-/// photographs from installed packages: FIT, the only ones the calibration was tuned on (rounds 1
-/// and 2's held-out half included, since it was looked at), and a fresh HELD-OUT set from Debian
-/// wallpaper packages, chosen before any score was computed on it, that the distortion test checks.
+/// photographs from installed packages: FIT, the only ones the calibration was tuned on (every
+/// earlier round's held-out set included, since each was looked at), and a fresh HELD-OUT set,
+/// chosen before any score was computed on it, that the distortion test checks.
 struct QualitySplit: Decodable {
   var fit: [String]
   var heldOut: [String]
