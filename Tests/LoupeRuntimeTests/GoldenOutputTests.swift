@@ -33,6 +33,7 @@ import Testing
     #expect(GoldenPattern.maxAbsDifference(output.floats, golden.output) <= 1e-4)
   }
 
+  /// Where the CPU has no bf16 (no AVX512_BF16 or AMX), OpenVINO runs f32 and matches the golden.
   @Test func bf16IsCloseButNotIdentical() async throws {
     let golden = try #require(Self.golden.models["arcface_w600k_mbf"])
     let model = try InferenceModel(
@@ -43,7 +44,11 @@ import Testing
     let difference = GoldenPattern.maxAbsDifference(output, golden.output)
     // bf16 keeps 8 bits of mantissa: the embedding direction survives, the exact values do not
     // (measured: 0.044 max abs on outputs up to 1.22, cosine 0.9996).
-    #expect(difference > 1e-4, "bf16 was not applied")
+    if Precision.bf16.runsNatively {
+      #expect(difference > 1e-4, "bf16 was not applied")
+    } else {
+      #expect(difference <= 1e-4, "f32 fallback differs from the golden")
+    }
     #expect(difference < 0.1)
     let cosine =
       zip(output, golden.output).reduce(Float(0)) { $0 + $1.0 * $1.1 }
@@ -82,7 +87,7 @@ import Testing
   @Test(arguments: [(Precision.f32, 1), (.bf16, 2)])
   func compiledModelUsesTheRequestedPrecisionAndThreads(precision: Precision, threads: Int) throws {
     let model = try InferenceModel(path: Self.path, options: InferenceOptions(precision: precision, threads: threads))
-    #expect(try model.compiledProperty("INFERENCE_PRECISION_HINT") == precision.rawValue)
+    #expect(try model.compiledProperty("INFERENCE_PRECISION_HINT") == precision.effective.rawValue)
     #expect(try model.compiledProperty("INFERENCE_NUM_THREADS") == String(threads))
   }
 

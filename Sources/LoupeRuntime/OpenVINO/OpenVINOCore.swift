@@ -24,6 +24,15 @@ final class OpenVINOCore: @unchecked Sendable {
     try result.get()
   }
 
+  /// A device's property as OpenVINO reports it, e.g. the CPU's `OPTIMIZATION_CAPABILITIES`.
+  func property(device: String, key: String) throws -> String {
+    var value: UnsafeMutablePointer<CChar>?
+    try check(ov_core_get_property(handle, device, key, &value), "reading \(device) property \(key)")
+    guard let value else { return "" }
+    defer { ov_free(value) }
+    return String(cString: value)
+  }
+
   /// OpenVINO's version string, e.g. "2026.4.1-…".
   static var version: String {
     var version = ov_version_t()

@@ -65,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
     var logger = Logger(label: "loupe")
     logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     logger[metadataKey: "role"] = .string(role.rawValue)
+    if !precision.runsNatively {
+      logger.warning("this CPU has no bf16 support (AVX512_BF16 or AMX): OpenVINO runs \(precision.effective.rawValue)")
+    }
     // Workers own the data directory's scratch folder and running jobs: one such process at a time.
     let lock: DataDirectoryLock?
     do {
