@@ -16,19 +16,17 @@ import Testing
     }
   }()
 
-  // Acceptance asks for a CER ≤ 15%. Whisper base does not reach it on this TTS speech: it hears
-  // 「ありがとう、また明日」 as 「ありがとうございました」, 月曜日 as 決要日 and writes 三 as 3, for a CER
-  // of 21.4% — faster-whisper on the same weights (greedy and beam 5) writes the very same text
-  // (next test). This bound sits just above the measured level (one character of margin for
-  // the TTS on another CPU) so a regression shows; it is not the target.
-  @Test func japaneseSpeechStaysAtItsMeasuredCER() async throws {
+  // Acceptance: CER ≤ 15%. Greedy decoding with timestamps heard 「ありがとう、また明日」 as
+  // 「ありがとうございました」 (21.4%); the beam search without timestamps reads it (docs/speech.md).
+  @Test func japaneseSpeechIsTranscribedWithinFifteenPercentCER() async throws {
     let url = try await TestSpeech.japanese()
     let transcript = try await Self.transcriber.transcribe(file: url)
     let reference = TestSpeech.japaneseSentences.joined()
     let cer = EditDistance.characterErrorRate(transcript.segments.map(\.text).joined(), reference: reference)
-    #expect(cer <= 0.25, "CER \(cer): \(transcript.text)")
+    #expect(cer <= 0.15, "CER \(cer): \(transcript.text)")
     #expect(transcript.segments.allSatisfy { $0.language == "ja" })
     #expect(transcript.text.contains("ありがとう"))
+    #expect(transcript.text.contains("明日"))
     #expect(transcript.text.contains("東京駅"))
   }
 

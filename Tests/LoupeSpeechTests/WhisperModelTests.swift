@@ -40,6 +40,46 @@ import Testing
     #expect(window.segments.map(\.end) == [3, 6, 9])
   }
 
+  @Test func untimedDecodingGivesTheWindowAsOneSegment() async throws {
+    let window = try await Self.model.transcribe(
+      window: SpeechGolden.beckettSamples,
+      language: "en",
+      decoding: WhisperDecoding(timing: .untimed)
+    )
+    #expect(!window.tokens.contains(where: Self.model.tokenizer.isTimestamp))
+    #expect(window.segments.count == 1)
+    #expect(window.segments.first?.start == 0)
+    #expect(window.segments.first?.text.lowercased().contains("try again") == true)
+  }
+
+  // Beam search keeps the best of several readings: on this clip it finds the same words as
+  // greedy decoding (the golden tokens) or better, never a longer or looping text.
+  @Test func beamSearchReadsAtLeastAsWellAsGreedy() async throws {
+    let greedy = try await Self.model.transcribe(
+      window: SpeechGolden.beckettSamples,
+      language: "en",
+      decoding: WhisperDecoding(timing: .untimed)
+    )
+    let beam = try await Self.model.transcribe(
+      window: SpeechGolden.beckettSamples,
+      language: "en",
+      decoding: WhisperDecoding(timing: .untimed, beamSize: 5)
+    )
+    #expect(beam.averageLogProbability >= greedy.averageLogProbability - 0.05)
+    #expect(beam.tokens.count <= greedy.tokens.count + 3)
+    #expect(beam.segments.first?.text.lowercased().contains("fail better") == true)
+  }
+
+  @Test func passesShareTheDetectedLanguage() async throws {
+    let windows = try await Self.model.transcribe(
+      window: SpeechGolden.beckettSamples,
+      passes: [WhisperDecoding(timing: .untimed), WhisperDecoding(timing: .timestamps)]
+    )
+    #expect(windows.map(\.language) == ["en", "en"])
+    #expect(windows[1].languageProbability == windows[0].languageProbability)
+    #expect(windows[1].tokens == SpeechGolden.shared.tokens)
+  }
+
   @Test func detectionCanBeLimitedToCandidates() async throws {
     let window = try await Self.model.transcribe(window: SpeechGolden.beckettSamples, candidates: ["ja", "zh"])
     #expect(["ja", "zh"].contains(window.language))

@@ -14,6 +14,13 @@ public struct TranscriptionOptions: Sendable, Equatable {
   /// own rule, with its published thresholds).
   public var noSpeechThreshold: Float
   public var minAverageLogProbability: Float
+  /// A speech region at most this long becomes one segment. A longer one is decoded a second
+  /// time, with timestamps, to cut its text into sentences (`SegmentRetiming`): 7 s is the
+  /// longest a subtitle usually stays on screen.
+  public var maxSegmentSeconds: Double
+  /// Live sequences of the beam search that reads each region's text (Whisper's and
+  /// faster-whisper's default, 5); 1 decodes greedily, about five times cheaper per token.
+  public var beamSize: Int
 
   public init(
     language: String? = nil,
@@ -21,7 +28,9 @@ public struct TranscriptionOptions: Sendable, Equatable {
     limits: AudioLimits = .default,
     voiceActivity: VoiceActivityOptions = VoiceActivityOptions(),
     noSpeechThreshold: Float = 0.6,
-    minAverageLogProbability: Float = -1
+    minAverageLogProbability: Float = -1,
+    maxSegmentSeconds: Double = 7,
+    beamSize: Int = 5
   ) {
     self.language = language
     self.candidateLanguages = candidateLanguages
@@ -29,5 +38,7 @@ public struct TranscriptionOptions: Sendable, Equatable {
     self.voiceActivity = voiceActivity
     self.noSpeechThreshold = noSpeechThreshold
     self.minAverageLogProbability = minAverageLogProbability
+    self.maxSegmentSeconds = maxSegmentSeconds
+    self.beamSize = beamSize
   }
 }

@@ -54,6 +54,16 @@ struct TimestampRules {
     }
   }
 
+  /// The rules of decoding after `<|notimestamps|>`: the same suppressed tokens, and no
+  /// timestamp at all (the text is timed by whoever asked for it).
+  func applyUntimed(to logits: inout [Float], generated: [Int]) {
+    for token in suppressed where token < logits.count { logits[token] = -.infinity }
+    if generated.isEmpty {
+      for token in suppressedAtStart where token < logits.count { logits[token] = -.infinity }
+    }
+    for token in tokenizer.timestampBegin..<logits.count { logits[token] = -.infinity }
+  }
+
   static func logSoftmax(_ logits: [Float]) -> [Float] {
     let total = logSumExp(logits[...])
     return logits.map { $0 - total }
