@@ -1,6 +1,6 @@
 """The reference side of `loupe bench speech`: faster-whisper 1.2.1 (CTranslate2, int8) on the same
-Whisper base weights, greedy (beam 1) with its silero VAD filter, as Loupe runs; model loading and
-one warm-up run are left out. Prints {"<file>": {"times": [seconds of each timed run], "text": the
+Whisper base weights, reading the text as Loupe does (beam 5, without timestamps) with its silero
+VAD filter; model loading and one warm-up run are left out. Prints {"<file>": {"times": [seconds of each timed run], "text": the
 transcript, one segment a line}, ...} as JSON; with RUNS 0 it only transcribes (the speech tests
 compare Loupe's transcript with it).
 
@@ -18,7 +18,9 @@ model = WhisperModel(model_dir, device="cpu", compute_type="int8", cpu_threads=t
 
 
 def transcribe(path):
-    segments, _ = model.transcribe(path, beam_size=1, vad_filter=True, condition_on_previous_text=False)
+    segments, _ = model.transcribe(
+        path, beam_size=5, without_timestamps=True, vad_filter=True, condition_on_previous_text=False
+    )
     return [segment.text for segment in segments]
 
 

@@ -24,6 +24,9 @@ struct TranscribeCommand: AsyncParsableCommand {
   @Option(help: "Language to decode in: auto (detected per speech region), ja, zh or en.")
   var language: LanguageChoice = .auto
 
+  @Option(help: "Beam size of the decoding that reads the text: 5 (Whisper's default) or 1 (greedy, faster).")
+  var beam = 5
+
   @Flag(help: "Output format: --json or --srt (default: one line per segment).")
   var format: Format?
 
@@ -35,9 +38,13 @@ struct TranscribeCommand: AsyncParsableCommand {
     var events: [AudioEvent]?
   }
 
+  func validate() throws {
+    guard (1...10).contains(beam) else { throw ValidationError("--beam must be between 1 and 10") }
+  }
+
   func run() async throws {
     let transcriber = try SpeechTranscriber.live(dependencies: try .required())
-    let options = TranscriptionOptions(language: language == .auto ? nil : language.rawValue)
+    let options = TranscriptionOptions(language: language == .auto ? nil : language.rawValue, beamSize: beam)
     let url = URL(fileURLWithPath: media)
     let transcript = try await transcriber.transcribe(file: url, options: options)
     let sounds = events ? try await Self.audioEvents(of: url) : nil
